@@ -1,0 +1,174 @@
+"""Every actor an article mentions: countries, their people, capitals used for governments, IGOs.
+
+The named-entity recogniser proposes spans; the knowledge files decide what they are.  Spans the
+recogniser misses or mislabels ("Turkiye", "US" tagged as an organisation, a minister's title
+swallowed into an ORG) are caught by a second sweep over proper nouns.  People are resolved in
+reading order so that a bare surname takes the full name and office introduced earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Person
+from .knowledge import Knowledge
+from .people import clean_name, read_title, surname
+
+ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT"}
+KIND_ORDER = ("igo", "country", "demonym", "seat", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of the Doc that stands for a state, an IGO, a person or a place."""
+
+    code: str | None
+    start: int  # token indices in the Doc
+    end: int
+    kind: str  # igo | country | demonym | seat | place | person
+    text: str
+    person: Person | None = None
+
+
+@dataclass
+class PeopleIndex:
+    """Full names met so far in the article, so later surnames resolve to them."""
+
+    by_surname: dict[str, Person] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+
+    def remember(self, person: Person) -> Person:
+        known = self.people.get(person.name)
+        if known is not None:
+            merged = Person(known.name, known.role or person.role, known.country or person.country)
+        else:
+            merged = person
+        self.people[merged.name] = merged
+        self.by_surname[surname(merged.name).lower()] = merged
+        return merged
+
+
+def classify_name(text: str, knowledge: Knowledge) -> tuple[str, str] | None:
+    """(kind, code) for a name that is an IGO, country, demonym, seat or place; else None."""
+    text = text.strip().strip("“”\"'").replace("’s", "").replace("'s", "").strip()
+    if not text:
+        return None
+    lookups = (
+        ("igo", knowledge.igo),
+        ("country", knowledge.country),
+        ("demonym", knowledge.demonym),
+        ("seat", knowledge.seat),
+        ("place", knowledge.place),
+    )
+    for kind, lookup in lookups:
+        code = lookup(text)
+        if code:
+            return kind, code
+    return None
+
+
+def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[ActorMention]:
+    """All actor mentions of ``doc`` in text order, people resolved to full names and offices."""
+    index = PeopleIndex()
+    mentions: list[ActorMention] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        found = _from_entity(doc, ent, knowledge, index, on)
+        for mention in found:
+            mentions.append(mention)
+            covered.update(range(mention.start, mention.end))
+    mentions.extend(_sweep_proper_nouns(doc, knowledge, covered))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _from_entity(doc, ent, knowledge: Knowledge, index: PeopleIndex, on: str | None) -> list[ActorMention]:
+    if ent.label_ == "PERSON":
+        person_mention = _person(doc, ent.start, ent.end, knowledge, index, on)
+        return [person_mention] if person_mention else []
+    whole = classify_name(ent.text, knowledge)
+    if whole and not (whole[0] == "place" and ent.label_ in {"ORG", "EVENT"}):
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        return [ActorMention(whole[1], start, ent.end, whole[0], doc[start : ent.end].text)]
+    titled = _titled_person_inside(doc, ent, knowledge, index, on)
+    if titled:
+        return [titled]
+    return _sub_spans(doc, ent.start, ent.end, knowledge)
+
+
+def _sub_spans(doc, start: int, end: int, knowledge: Knowledge) -> list[ActorMention]:
+    """Countries and IGOs inside a longer span ("the Ministry of Foreign Affairs of Nepal")."""
+    found: list[ActorMention] = []
+    i = start
+    while i < end:
+        for j in range(min(end, i + 5), i, -1):
+            span = doc[i:j]
+            if not span[0].is_title and not span[0].is_upper:
+                continue
+            hit = classify_name(span.text, knowledge)
+            if hit and hit[0] in {"igo", "country", "demonym"}:
+                found.append(ActorMention(hit[1], i, j, hit[0], span.text))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _sweep_proper_nouns(doc, knowledge: Knowledge, covered: set[int]) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not (tok.is_title or tok.is_upper) or tok.is_punct or tok.is_sent_start and tok.is_stop:
+            i += 1
+            continue
+        for j in range(min(len(doc), i + 4), i, -1):
+            if any(k in covered for k in range(i, j)):
+                continue
+            span = doc[i:j]
+            if not (span[-1].is_title or span[-1].is_upper):
+                continue
+            hit = classify_name(span.text, knowledge)
+            if hit and hit[0] != "place":
+                found.append(ActorMention(hit[1], i, j, hit[0], span.text))
+                covered.update(range(i, j))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _titled_person_inside(doc, ent, knowledge, index, on) -> ActorMention | None:
+    """A person whose title the recogniser swallowed into an ORG span."""
+    words = list(ent)
+    for k in range(len(words) - 1, 0, -1):
+        head = doc[ent.start : ent.start + k].text
+        if knowledge.role(head.removeprefix("the ").strip()):
+            tail = [t for t in words[k:] if t.is_title or t.text.endswith(".")]
+            if len(tail) >= 2 and all(t.is_title or t.text.endswith(".") for t in words[k:]):
+                return _person(doc, ent.start + k, ent.end, knowledge, index, on)
+            return None
+    return None
+
+
+def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex, on: str | None) -> ActorMention | None:
+    name = clean_name(doc[start:end].text)
+    if not name or knowledge.country(name) or knowledge.igo(name):
+        return None
+    role, country = read_title(doc, start, end, knowledge)
+    how = "title" if role or country else "name-only"
+    earlier = index.by_surname.get(surname(name).lower())
+    if earlier is not None and (len(name.split()) == 1 or earlier.name.endswith(name)):
+        name, how = earlier.name, "surname"
+        role, country = role or earlier.role, country or earlier.country
+    if role is None or country is None:
+        office = knowledge.person(name, on)
+        if office is not None:
+            if len(name.split()) == 1:
+                name = office.name
+            role, country = role or office.role, country or office.country
+            how = how if how != "name-only" else "dictionary"
+    person = index.remember(Person(name, role, country))
+    return ActorMention(person.country, start, end, "person", doc[start:end].text, person)

@@ -1,0 +1,219 @@
+"""The ``parley`` command: thin wrappers that parse options, call the library and render.
+
+Data goes to stdout, progress and summaries to stderr, so output can be piped.  Exit status:
+0 all good, 3 some input was rejected, 1 a failure (with the error's code and message).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..errors import ParleyError
+
+EXIT_REJECTED = 3
+
+
+def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn parley's own errors into a one-line message and exit status 1, no traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ParleyError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="parley")
+def main() -> None:
+    """parley: who met whom, when and where, and what they agreed — from news text."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True)
+@click.option("--explain", is_flag=True, help="Show, per event, the rule that fired and how fields were resolved.")
+@_fail_cleanly
+def extract(paths: tuple[str, ...], fmt: str, explain: bool) -> None:
+    """Extract events from PATHS (files, folders, or - for stdin) without storing them.
+
+    Prints one JSON line per article in the annotation guideline's gold format.
+    """
+    from ..ingest import read_paths
+    from ..model import Article, Rejection
+    from ..pipeline import extract as run_extract
+
+    rejected: list[Rejection] = []
+
+    def articles():
+        for item in read_paths(paths):
+            if isinstance(item, Rejection):
+                rejected.append(item)
+                click.echo(f"rejected: {item}", err=True)
+            else:
+                yield item
+
+    for extraction in run_extract(articles()):
+        if fmt == "jsonl" and not explain:
+            click.echo(json.dumps(extraction.to_gold_dict(), ensure_ascii=False))
+            continue
+        click.echo(_render_extraction(extraction, explain))
+    if rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+def _render_extraction(extraction, explain: bool) -> str:
+    lines = [f"== {extraction.article.external_id} (published {extraction.article.published or 'unknown'})"]
+    for event in extraction.events:
+        parties = f"{','.join(event.source)} -> {','.join(event.target)}"
+        lines.append(f"{event.type}{'/' + event.mode if event.mode else ''}  {parties}  date={event.date} "
+                     f"planned_for={event.planned_for} location={event.location} confidence={event.confidence:.2f}")
+        lines.append(f"    persons: {', '.join(event.persons) or '-'}; topics: {', '.join(event.topics) or '-'}")
+        lines.append(f"    evidence [{event.sentence_index}:{event.start}-{event.end}]: {event.evidence}")
+        if explain:
+            lines.extend(f"    why: {line}" for line in event.explanation)
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--db", required=True, help="Store: a SQLite file path (created if absent).")
+@click.argument("paths", nargs=-1, required=True)
+@_fail_cleanly
+def ingest(db: str, paths: tuple[str, ...]) -> None:
+    """Extract events from PATHS and keep them, with their sources, in the store DB."""
+    from ..ingest import read_paths
+    from ..pipeline import ingest as run_ingest
+    from ..store import open_store
+
+    with open_store(db) as store, _progress() as advance:
+        summary = run_ingest(read_paths(paths), store, on_article=lambda _a: advance())
+    for rejection in summary.rejections:
+        click.echo(f"rejected: {rejection}", err=True)
+    click.echo(
+        f"{summary.read} articles read: {summary.added} new, {summary.duplicates} already stored; "
+        f"{summary.events} events added; {len(summary.rejections)} inputs rejected.",
+        err=True,
+    )
+    if summary.rejections:
+        sys.exit(EXIT_REJECTED)
+
+
+class _progress:
+    """A progress line with articles/s on a terminal; silent when stderr is not one."""
+
+    def __enter__(self) -> Callable[[], None]:
+        self.bar = None
+        if sys.stderr.isatty():
+            self.bar = click.progressbar(length=None, label="articles", file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+        return self._advance
+
+    def _advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+@main.command()
+@click.option("--db", required=True)
+@click.option("--between", nargs=2, metavar="A B", help="Only events whose parties include both A and B.")
+@click.option("--type", "type_", help="Only events of this PLOVER type (e.g. CONSULT).")
+@click.option("--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Only events on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@_fail_cleanly
+def events(db: str, between: tuple[str, str] | None, type_: str | None, since: str | None, until: str | None, fmt: str) -> None:
+    """List stored events, filtered by dyad, type and period."""
+    from ..query import event_record, list_events, render_events_table
+    from ..store import open_store
+
+    with open_store(db) as store:
+        found = list_events(store, between=tuple(between) if between else None, type=type_.upper() if type_ else None, since=since, until=until)
+    if fmt == "jsonl":
+        for item in found:
+            click.echo(json.dumps(event_record(item), ensure_ascii=False))
+    else:
+        click.echo(render_events_table(found))
+
+
+@main.command()
+@click.option("--db", required=True)
+@click.argument("a")
+@click.argument("b")
+@_fail_cleanly
+def timeline(db: str, a: str, b: str) -> None:
+    """The events between countries A and B in date order, each with its evidence."""
+    from ..query import render_timeline, timeline as dyad_timeline
+    from ..store import open_store
+
+    with open_store(db) as store:
+        click.echo(render_timeline(dyad_timeline(store, a.upper(), b.upper())))
+
+
+@main.command()
+@click.option("--db", required=True)
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="An exporter name (see the exporters registry).")
+@_fail_cleanly
+def export(db: str, fmt: str) -> None:
+    """Write every stored event, one per line, in the chosen format."""
+    from .. import query  # noqa: F401  (registers the built-in exporters)
+    from ..registry import exporters
+    from ..store import open_store
+
+    exporter = exporters.get(fmt)
+    with open_store(db) as store:
+        for line in exporter(store):
+            click.echo(line)
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", required=True, help="Folder with articles.jsonl and gold.jsonl.")
+@click.option("--pred", "pred", help="Score this prediction file instead of running parley.")
+@click.option("--details", is_flag=True, help="List missed and spurious events with their sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_fail_cleanly
+def evaluate(gold_dir: str, pred: str | None, details: bool, as_json: bool) -> None:
+    """Score parley against a gold folder with the guideline's scoring rules."""
+    from ..evaluation import render_report, report_to_dict
+    from ..pipeline import evaluate as run_eval
+
+    report = run_eval(gold_dir, pred)
+    if as_json:
+        click.echo(json.dumps(report_to_dict(report), indent=2))
+    else:
+        click.echo(render_report(report, details=details))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def info(as_json: bool) -> None:
+    """Versions: parley, the spaCy pipeline, the store schema."""
+    from ..nlp import pipeline_info
+    from ..store import SCHEMA_VERSION
+
+    pipe = pipeline_info()
+    data = {
+        "parley": __version__,
+        "pipeline": pipe["name"],
+        "pipeline_version": pipe["version"],
+        "spacy": pipe["spacy"],
+        "schema_version": SCHEMA_VERSION,
+    }
+    if as_json:
+        click.echo(json.dumps(data, indent=2))
+    else:
+        click.echo("\n".join(f"{key}: {value}" for key, value in data.items()))

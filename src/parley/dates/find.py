@@ -1,0 +1,51 @@
+"""Find every time expression in a sentence and resolve it.
+
+All rules run over the whole sentence; where their matches overlap, the longest wins, so
+"12 September 2023" is one date and not a day-month plus a year, and "December last year"
+is not read as "last year".  A rule may veto its own match (a verb "may", an impossible
+"February 30"): the vetoed span still blocks shorter readings of the same words.
+"""
+
+from __future__ import annotations
+
+from ..model import DateRef
+from . import explicit, offsets, relative
+from .resolve import Resolved, make_context
+
+_RULES = (*explicit.RULES, *relative.RULES, *offsets.RULES)
+
+Candidate = tuple[int, int, int, Resolved | None]
+
+
+def find_dates(
+    text: str, *, published: str | None, anchor: str | None = None, prefer_future: bool = False
+) -> list[DateRef]:
+    """Every time expression in ``text``, sorted by position and never overlapping.
+
+    ``published`` (``YYYY-MM-DD``) is the article date that relative words count from; without
+    it they resolve to ``None``.  ``anchor`` (``YYYY[-MM[-DD]]``) is the date of the event
+    told just before, for "a month earlier".  ``prefer_future`` reads a bare "Monday" or
+    "in November" as the coming one, for sentences about plans.
+    """
+    ctx = make_context(published, anchor, prefer_future)
+    candidates: list[Candidate] = []
+    for order, rule in enumerate(_RULES):
+        named = "x" in rule.pattern.groupindex
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("x") if named and match["x"] is not None else match.span()
+            if end > start:
+                candidates.append((start, end, order, rule.resolve(match, ctx)))
+    return [
+        DateRef(text[start:end], start, end, *result)
+        for start, end, _, result in _longest_first(candidates)
+        if result is not None
+    ]
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping matches (the earlier rule on a tie), in text order."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[2])):
+        if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c[0])

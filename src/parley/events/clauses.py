@@ -1,0 +1,96 @@
+"""What a clause says about its action: negated, planned or hedged, background or current.
+
+These read the dependency parse around a trigger.  They are small on purpose: each answers one
+question the coder asks ("is this meeting real or only planned?") and can be tested on a
+hand-built sentence.
+"""
+
+from __future__ import annotations
+
+MODAL_AUX = {"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"}
+INTENT_HEADS = {
+    "plan", "expect", "agree", "want", "hope", "intend", "aim", "seek", "decide", "pledge",
+    "promise", "vow", "wish", "keen", "ready", "willing", "eager", "set", "schedule", "due",
+    "likely", "invite", "propose", "offer", "commit", "prepare", "resolve", "determined", "need",
+    "call", "urge", "ask", "try",
+}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+HEDGES = {"may", "might", "could"}
+FUTURE_MODIFIERS = {"upcoming", "planned", "next", "future", "proposed", "forthcoming", "possible", "return"}
+
+
+def clause_verb(token):
+    """The verb that governs ``token``: itself if it is a verb, else the nearest verbal head."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT":
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def is_negated(token) -> bool:
+    """True when the trigger or the verbs above it are negated ("did not meet", "no plans to")."""
+    current = token
+    for _ in range(3):
+        if any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ in {"det", "advmod"} for child in current.children):
+            return True
+        if current.dep_ not in {"xcomp", "acomp", "dobj", "pobj", "prep", "amod", "compound"} or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def is_modal(token) -> bool:
+    """True when the act is planned, promised, wanted or hypothetical rather than done."""
+    verb = clause_verb(token)
+    if any(child.dep_ in {"amod", "compound"} and child.lower_ in FUTURE_MODIFIERS for child in token.children):
+        return True
+    current = verb
+    for _ in range(3):
+        aux = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in MODAL_AUX for a in aux):
+            return True
+        if any(a.lower_ == "to" for a in aux) and current.dep_ in {"xcomp", "advcl", "acl", "ccomp", "relcl"}:
+            head = current.head
+            if head.lemma_.lower() in INTENT_HEADS or head.lemma_ == "be":
+                return True
+        if current.lemma_ == "go" and any(c.lower_ == "to" for c in current.children):
+            return True
+        if current.dep_ not in {"xcomp", "conj", "ccomp"} or current.head is current:
+            break
+        current = current.head
+        if current.lemma_.lower() in INTENT_HEADS and current.dep_ != "ROOT" and current.lemma_ != "agree":
+            return True
+    return False
+
+
+def is_perfect(token) -> bool:
+    """True for present or past perfect ("have signed", "had pledged"): background, not the occasion."""
+    verb = clause_verb(token)
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def subject_tokens(verb) -> list:
+    """Tokens of the subject of ``verb``, following xcomp/conj chains up to a verb that has one."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}]
+        agents = [c for c in current.children if c.dep_ == "agent"]
+        found = []
+        for s in subjects:
+            if s.dep_ == "nsubjpass" and agents:
+                continue
+            found.extend(s.subtree)
+        for a in agents:
+            found.extend(a.subtree)
+        if found:
+            return found
+        if current.dep_ not in {"xcomp", "conj", "advcl", "acomp", "acl", "relcl"} or current.head is current:
+            return []
+        if current.dep_ in {"acl", "relcl"}:
+            return list(current.head.subtree) if current.head.pos_ in {"PROPN", "NOUN"} else []
+        current = current.head
+    return []

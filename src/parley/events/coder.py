@@ -1,0 +1,215 @@
+"""The event coder: from a parsed article to events in the guideline's fields.
+
+Sentences are read in order because later ones lean on earlier ones: a pronoun names the last
+person spoken of, "a month earlier" counts from the last dated event, and a statement "during
+the meeting" takes the meeting's date and place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..actors.knowledge import Knowledge
+from ..actors.mentions import ActorMention, find_actor_mentions
+from ..dates import find_dates
+from ..model import Article, Event, Person
+from .clauses import is_perfect
+from .merge import merge_events
+from .participants import Discourse, Sides, assign_sides, build_discourse
+from .patterns import Pattern
+from .placing import Occasion, pick_dates, pick_location
+from .topics import find_topics
+from .triggers import Trigger, find_triggers
+
+TWO_SIDED = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE"}
+MULTILATERAL_WORDS = {"sidelines", "summit", "forum", "conference", "assembly"}
+OCCASION_REACH = 4  # sentences after a dated occasion that may still belong to it
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """Events and the people an article names, as one article's result."""
+
+    entities: tuple[Person, ...]
+    events: tuple[Event, ...]
+
+
+def event_id(article_id: str, sentence_index: int, type_: str, parties: set[str]) -> str:
+    """Stable across runs: same article, sentence, type and parties give the same id."""
+    key = "|".join([article_id, str(sentence_index), type_, ",".join(sorted(parties))])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _final_type(trigger: Trigger) -> tuple[str, str | None]:
+    pattern = trigger.pattern
+    if trigger.modal and pattern.future_as_agree:
+        return "AGREE", None
+    return pattern.type, pattern.mode
+
+
+def _choose(triggers: list[Trigger]) -> dict[str, tuple[Trigger, str | None]]:
+    """One trigger per event type in a sentence, preferring patterns that fix a mode."""
+    chosen: dict[str, tuple[Trigger, str | None]] = {}
+    for trigger in triggers:
+        type_, mode = _final_type(trigger)
+        if type_ not in chosen or (mode and not chosen[type_][1]):
+            chosen[type_] = (trigger, mode)
+    return chosen
+
+
+def _consult_mode(sent, mode: str | None, sides: Sides, location_country: str | None, mentions) -> str | None:
+    if mode:
+        return mode
+    words = {t.lower_ for t in sent}
+    if words & MULTILATERAL_WORDS or any(m.kind == "igo" for m in mentions):
+        return "multilateral"
+    if location_country and location_country not in set(sides.source) | set(sides.target):
+        return "third-party"
+    if location_country and location_country in sides.source + sides.target:
+        return "visit"
+    return None
+
+
+def _orient_visit(sides: Sides, host: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Visitor as source, host as target (PLOVER's convention for visits)."""
+    parties = sides.source + tuple(c for c in sides.target if c not in sides.source)
+    if host and host in parties:
+        return tuple(c for c in parties if c != host), (host,)
+    return sides.source, sides.target
+
+
+class ArticleCoder:
+    """Codes one article; holds the per-article state the sentences share."""
+
+    def __init__(self, doc, article: Article, knowledge: Knowledge, patterns: tuple[Pattern, ...]) -> None:
+        self.doc = doc
+        self.article = article
+        self.knowledge = knowledge
+        self.patterns = patterns
+        self.mentions = find_actor_mentions(doc, knowledge, on=article.published)
+        self.discourse: Discourse = build_discourse(self.mentions)
+        self.anchor: str | None = None
+        self.occasion: Occasion | None = None
+        self.dateline = self._dateline()
+
+    def _dateline(self) -> tuple[str, str] | None:
+        if not self.article.dateline:
+            return None
+        city = self.article.dateline.split("/")[0].strip()
+        code = self.knowledge.seat(city) or self.knowledge.place(city)
+        return (city, code) if code else None
+
+    def code(self) -> Coded:
+        events: list[Event] = []
+        for index, sent in enumerate(self.doc.sents):
+            mentions = [m for m in self.mentions if sent.start <= m.start < sent.end]
+            events.extend(self._code_sentence(index, sent, mentions))
+            self._remember_people(sent, mentions)
+        people = {m.person.name: m.person for m in self.mentions if m.person and m.person.country}
+        return Coded(tuple(people.values()), tuple(merge_events(events)))
+
+    def _remember_people(self, sent, mentions: list[ActorMention]) -> None:
+        people = [m for m in mentions if m.person is not None and m.person.country]
+        subjects = [m for m in people if self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or people:
+            self.discourse.last_person = (subjects or people)[0].person
+
+    def _code_sentence(self, index: int, sent, mentions: list[ActorMention]) -> list[Event]:
+        triggers = find_triggers(sent, self.patterns)
+        if not triggers:
+            return []
+        text = sent.text
+        refs = find_dates(text, published=self.article.published, anchor=self.anchor)
+        future_refs = find_dates(text, published=self.article.published, anchor=self.anchor, prefer_future=True)
+        events = []
+        for type_, (trigger, mode) in _choose(triggers).items():
+            event = self._event(index, sent, mentions, trigger, type_, mode, refs, future_refs)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _event(self, index, sent, mentions, trigger: Trigger, type_, mode, refs, future_refs) -> Event | None:
+        token = trigger.token
+        visit = trigger.pattern.mode == "visit"
+        sides = assign_sides(sent, token, mentions, self.discourse, visit=visit)
+        if not sides.source or not sides.target:
+            return None
+        date, planned = pick_dates(refs, future_refs, token.idx - sent.start_char, modal=trigger.modal)
+        location, location_country = pick_location(sides.places, self.knowledge, self.doc)
+        source, target = sides.source, sides.target
+        explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
+        date, location, location_country = self._from_occasion(index, token, source + target, date, location, location_country, explain)
+        if type_ == "CONSULT":
+            mode = _consult_mode(sent, mode, sides, location_country, mentions)
+            if mode == "visit":
+                host = self._visit_host(sides, location_country, mentions, token)
+                source, target = _orient_visit(sides, host)
+                if location is None and host:
+                    location_country = host
+        if location is None and self.dateline and set(source) == {self.dateline[1]} and type_ != "CONSULT":
+            location, location_country = self.dateline
+        persons = self._persons(type_, sides, source)
+        event = Event(
+            id=event_id(self.article.id, index, type_, set(source) | set(target)),
+            article_id=self.article.id,
+            type=type_,
+            mode=mode,
+            source=source,
+            target=target,
+            persons=persons,
+            date=date,
+            planned_for=planned,
+            location=location,
+            location_country=location_country,
+            topics=find_topics(sent),
+            evidence=sent.text.strip(),
+            sentence_index=index,
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()),
+            rule=trigger.pattern.rule,
+            confidence=0.4 if "counterpart" in sides.how else 0.7,
+            explanation=tuple(explain + [f"date {date!r}, planned_for {planned!r}, location {location!r}"]),
+        )
+        self._after_event(index, event, refs)
+        return event
+
+    def _visit_host(self, sides: Sides, location_country, mentions, token) -> str | None:
+        if location_country:
+            return location_country
+        after = [m for m in mentions if m.start > token.i and m.code in sides.target and m.kind != "person"]
+        return after[0].code if after else (sides.target[0] if sides.target else None)
+
+    def _persons(self, type_: str, sides: Sides, source: tuple[str, ...]) -> tuple[str, ...]:
+        if type_ in TWO_SIDED:
+            chosen = sides.persons
+        else:
+            chosen = tuple(p for p in sides.persons if p.country in source)
+        return tuple(p.name for p in chosen)
+
+    def _from_occasion(self, index, token, parties, date, location, location_country, explain):
+        occasion = self.occasion
+        if occasion is None or index - occasion.sentence_index > OCCASION_REACH or is_perfect(token):
+            return date, location, location_country
+        if not set(parties) & occasion.parties:
+            return date, location, location_country
+        if date is None and occasion.date:
+            date = occasion.date
+            explain.append(f"date from the occasion in sentence {occasion.sentence_index}")
+        if location is None and occasion.location and (date is None or date == occasion.date):
+            location, location_country = occasion.location, occasion.location_country
+        return date, location, location_country
+
+    def _after_event(self, index: int, event: Event, refs) -> None:
+        parties = frozenset(event.source + event.target)
+        self.discourse.last_pair = (event.source, event.target)
+        if event.date:
+            self.anchor = event.date
+        own_date = any(r.value == event.date for r in refs) if event.date else False
+        if (event.type == "CONSULT" or own_date) and (event.date or event.location):
+            self.occasion = Occasion(event.date, event.location, event.location_country, parties, index)
+
+
+def code_article(doc, article: Article, knowledge: Knowledge, patterns: tuple[Pattern, ...]) -> Coded:
+    """Events and entities of one parsed article."""
+    return ArticleCoder(doc, article, knowledge, patterns).code()

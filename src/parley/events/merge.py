@@ -1,0 +1,67 @@
+"""One happening, one event: folding the mentions of an event within an article.
+
+An article often reports a meeting in its lead, again in a later paragraph and once more in a
+quote.  Mentions with the same type and parties fold into one event unless something tells them
+apart: a different date, a different place, or different people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Event
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return long.startswith(short)
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.type != b.type or set(a.source) | set(a.target) != set(b.source) | set(b.target):
+        return False
+    if not (_compatible(a.date, b.date) and _compatible(a.planned_for, b.planned_for)):
+        return False
+    if a.location and b.location and a.location.lower() != b.location.lower():
+        return False
+    if a.persons and b.persons and not set(a.persons) & set(b.persons):
+        return False
+    if a.type == "CONSULT" and a.mode and b.mode and a.mode != b.mode and "visit" in {a.mode, b.mode} and a.location != b.location:
+        return False
+    return True
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a) >= len(b) else b
+
+
+def _fold(keep: Event, other: Event) -> Event:
+    return replace(
+        keep,
+        mode=keep.mode or other.mode,
+        persons=tuple(dict.fromkeys(keep.persons + other.persons)),
+        date=_finer(keep.date, other.date),
+        planned_for=_finer(keep.planned_for, other.planned_for),
+        location=keep.location or other.location,
+        location_country=keep.location_country or other.location_country,
+        topics=tuple(dict.fromkeys(keep.topics + other.topics)),
+        confidence=min(1.0, max(keep.confidence, other.confidence) + 0.05),
+        explanation=keep.explanation + (f"merged with the mention in sentence {other.sentence_index}",),
+    )
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Events with repeated mentions folded into their first mention, in text order."""
+    merged: list[Event] = []
+    for event in events:
+        for i, kept in enumerate(merged):
+            if _same_happening(kept, event):
+                merged[i] = _fold(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged

@@ -1,0 +1,138 @@
+"""Who acts and who is acted on: the two sides of an event, from the parse and the discourse.
+
+A sentence names its actors in many ways — a country, a demonym on a noun ("Russian crude"), a
+capital standing for its government, a titled person, a pronoun.  Mentions inside the subject of
+the trigger's clause are the source side; the rest are the target side.  What the sentence
+leaves out (a pronoun subject, "the two leaders", an unnamed counterpart) is filled from the
+article: the last person spoken of, the last pair of parties, the article's main counterpart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..actors.mentions import ActorMention
+from ..model import Person
+from .clauses import clause_verb, subject_tokens
+
+LOCATION_PREPS = {"in", "at", "near", "inside", "from", "outside"}
+DESTINATION_PREPS = {"to", "in", "into"}
+PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our", "bilateral"}
+PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+@dataclass
+class Discourse:
+    """What the article has established so far, for filling gaps in later sentences."""
+
+    focus: Counter = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    last_person: Person | None = None
+    last_pair: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+    def counterpart(self, exclude: set[str]) -> str | None:
+        """The actor the article talks about most, other than ``exclude``."""
+        ranked = sorted(
+            (code for code in self.focus if code not in exclude),
+            key=lambda c: (-self.focus[c], self.first_seen.get(c, 0)),
+        )
+        return ranked[0] if ranked else None
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    persons: tuple[Person, ...]
+    places: tuple[ActorMention, ...]
+    how: str
+
+
+def build_discourse(mentions: list[ActorMention]) -> Discourse:
+    discourse = Discourse()
+    for m in mentions:
+        if m.code and m.kind != "place":
+            discourse.focus[m.code] += 1
+            discourse.first_seen.setdefault(m.code, m.start)
+    return discourse
+
+
+def _is_place_role(mention: ActorMention, doc, visit: bool) -> bool:
+    """True when the mention says where the act happened rather than who took part."""
+    if mention.kind == "place":
+        return True
+    if mention.kind in {"person", "igo", "demonym"}:
+        return False
+    head = doc[mention.end - 1]
+    while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+        return not (visit and head.head.lower_ in DESTINATION_PREPS)
+    if head.dep_ == "appos" and head.head.ent_type_ == "GPE":
+        return True
+    return False
+
+
+def _modifies_person(mention: ActorMention, doc) -> bool:
+    """A demonym or country that only qualifies a person's title ("Russian President X")."""
+    if mention.kind not in {"demonym", "country", "seat"}:
+        return False
+    tok = doc[mention.end - 1]
+    for _ in range(4):
+        if tok.dep_ not in {"amod", "compound", "poss", "nmod", "case", "pobj", "prep"} or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.ent_type_ == "PERSON":
+            return True
+    return False
+
+
+def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: Discourse, *, visit: bool) -> Sides:
+    """Source and target codes, the persons involved and the place mentions of one event."""
+    doc = sent.doc
+    verb = clause_verb(trigger_token)
+    subject = {t.i for t in subject_tokens(verb)}
+    if trigger_token.pos_ == "NOUN":
+        subject |= {t.i for c in trigger_token.children if c.dep_ == "poss" for t in c.subtree}
+    source: list[str] = []
+    target: list[str] = []
+    persons: list[Person] = []
+    places: list[ActorMention] = []
+    for m in mentions:
+        if _is_place_role(m, doc, visit):
+            places.append(m)
+            continue
+        if _modifies_person(m, doc) or not m.code:
+            continue
+        side = source if m.start in subject else target
+        if m.code not in side:
+            side.append(m.code)
+        if m.person is not None:
+            persons.append(m.person)
+    how = "sentence"
+    subject_words = {doc[i].lower_ for i in subject}
+    if not source and subject_words & PRONOUNS and discourse.last_person and discourse.last_person.country:
+        source.append(discourse.last_person.country)
+        persons.insert(0, discourse.last_person)
+        how = "pronoun"
+    if not source and subject_words & PAIR_WORDS and discourse.last_pair:
+        source, target = list(discourse.last_pair[0]), list(discourse.last_pair[1]) + target
+        how = "pair"
+    target = [c for c in target if c not in source]
+    if not source and len(target) >= 2:
+        source, target = target[:1], target[1:]
+    if source and not target:
+        pair_words = {t.lower_ for t in sent} & PAIR_WORDS
+        if pair_words and discourse.last_pair and set(source) <= set(sum(discourse.last_pair, ())):
+            target = [c for c in sum(discourse.last_pair, ()) if c not in source]
+        else:
+            other = discourse.counterpart(set(source))
+            target = [other] if other else []
+        how += "+counterpart"
+    elif target and not source:
+        other = discourse.counterpart(set(target))
+        source = [other] if other else []
+        how += "+counterpart"
+    unique_persons = tuple({p.name: p for p in persons}.values())
+    return Sides(tuple(source), tuple(target), unique_persons, tuple(places), how)

@@ -1,0 +1,35 @@
+"""Sectors an event is about, from the words of its sentence and the topic table."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.resources import files
+
+
+@lru_cache(maxsize=1)
+def topic_table() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    data = json.loads((files("parley") / "data" / "topics.json").read_text(encoding="utf-8"))
+    return tuple(
+        (topic, tuple(tuple(w.split()) for w in words)) for topic, words in data["topics"].items()
+    )
+
+
+def find_topics(tokens) -> tuple[str, ...]:
+    """Topics whose words occur among ``tokens`` (spaCy tokens), in the table's order."""
+    words = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    found = []
+    for topic, entries in topic_table():
+        for entry in entries:
+            if _contains(words, entry) or _contains(lemmas, entry):
+                found.append(topic)
+                break
+    return tuple(found)
+
+
+def _contains(seq: list[str], entry: tuple[str, ...]) -> bool:
+    n = len(entry)
+    if n == 1:
+        return entry[0] in seq
+    return any(tuple(seq[i : i + n]) == entry for i in range(len(seq) - n + 1))

@@ -1,0 +1,91 @@
+"""The pipeline from articles to extractions: parse in batches, then code each article.
+
+This is the one place that strings the stages together, so the CLI, the API and the cluster
+driver all run exactly the same steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .actors.knowledge import load_knowledge
+from .evaluation import EvalReport, load_gold, load_predictions, score
+from .events import code_article, default_patterns
+from .ingest import read_jsonl
+from .model import Article, Extraction, Rejection
+from .nlp import load_pipeline
+from .store import Store
+
+BATCH_SIZE = 16
+
+
+def extract(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+    """Extractions for ``articles`` in input order, parsing ``batch_size`` articles at a time."""
+    nlp = load_pipeline()
+    knowledge = load_knowledge()
+    patterns = default_patterns()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        coded = code_article(doc, article, knowledge, patterns)
+        yield Extraction(article=article, entities=coded.entities, events=coded.events)
+
+
+def extract_one(article: Article) -> Extraction:
+    return next(extract([article]))
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one ingest run did, for the end-of-run report and the exit status."""
+
+    read: int
+    added: int
+    duplicates: int
+    events: int
+    rejections: tuple[Rejection, ...]
+
+
+def ingest(
+    items: Iterable[Article | Rejection],
+    store: Store,
+    *,
+    on_article: Callable[[Article], None] | None = None,
+) -> IngestSummary:
+    """Extract and store every article of ``items``; rejections are stored and counted, never raised.
+
+    Each article is written in its own transaction, so an interruption leaves whole articles only.
+    """
+    rejections: list[Rejection] = []
+    read = added = duplicates = events = 0
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Rejection):
+                rejections.append(item)
+                store.add_rejection(item)
+            else:
+                yield item
+
+    for extraction in extract(articles()):
+        read += 1
+        if store.add(extraction):
+            added += 1
+            events += len(extraction.events)
+        else:
+            duplicates += 1
+        if on_article is not None:
+            on_article(extraction.article)
+    return IngestSummary(read, added, duplicates, events, tuple(rejections))
+
+
+def evaluate(gold_dir: str | Path, predictions: str | Path | None = None) -> EvalReport:
+    """Score parley (or a prediction file) against a gold folder, as ``parley eval`` does."""
+    gold = load_gold(gold_dir)
+    if predictions is not None:
+        predicted = load_predictions(predictions)
+    else:
+        articles = (a for a in read_jsonl(Path(gold_dir) / "articles.jsonl") if isinstance(a, Article))
+        predicted = {x.article.external_id: x.to_gold_dict() for x in extract(articles)}
+    return score(gold.documents, predicted)
