@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from .patterns import (
+    compile_rule,
     CUE,
     DAY,
     DAY_RANGE,
@@ -35,22 +36,22 @@ from .resolve import (
 )
 
 _WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
-_DAY_MONTH = re.compile(
+_DAY_MONTH = compile_rule(
     rf"{_WEEKDAY_PREFIX}(?:the\s+)?{DAY}{DAY_RANGE}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"
 )
-_MONTH_DAY = re.compile(rf"{_WEEKDAY_PREFIX}{MONTH}\s+{DAY}{DAY_RANGE}(?:,?\s+{YEAR})?")
-_ISO_DAY = re.compile(
+_MONTH_DAY = compile_rule(rf"{_WEEKDAY_PREFIX}{MONTH}\s+{DAY}{DAY_RANGE}(?:,?\s+{YEAR})?")
+_ISO_DAY = compile_rule(
     r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<mm>[0-9]{2})-(?P<dd>[0-9]{2})(?![0-9])"
 )
-_MONTH_YEAR = re.compile(rf"(?:{MODIFIER})?{MONTH}(?:,?\s+|\s+of\s+){YEAR}")
-_MONTH_OF_YEAR = re.compile(
+_MONTH_YEAR = compile_rule(rf"(?:{MODIFIER})?{MONTH}(?:,?\s+|\s+of\s+){YEAR}")
+_MONTH_OF_YEAR = compile_rule(
     rf"(?:{MODIFIER})?{MONTH}(?:\s+of)?\s+(?P<rel>(?i:last|this|next))\s+(?i:year)(?![A-Za-z])"
 )
-_NAMED_MONTH = re.compile(
+_NAMED_MONTH = compile_rule(
     rf"(?:{MODIFIER})?(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming))\s+{MONTH}"
 )
-_MONTH = re.compile(rf"(?:{CUE}\s+)?(?P<x>(?:{MODIFIER})?{MONTH})")
-_YEAR = re.compile(rf"(?:{CUE}\s+)?(?P<x>(?:{MODIFIER})?(?<![\w$€£¥#.,]){YEAR})")
+_MONTH = compile_rule(rf"(?:{CUE}\s+)?(?P<x>(?:{MODIFIER})?{MONTH})")
+_YEAR = compile_rule(rf"(?:{CUE}\s+)?(?P<x>(?:{MODIFIER})?(?<![\w$€£¥#.,/:]){YEAR})")
 
 # Slack for "September 16" read in the past tense: reports of the coming weeks' plans
 # still name their day without "next".
@@ -112,7 +113,8 @@ def _on_month_year(m: re.Match[str], ctx: Context) -> Resolved:
 def _on_month_of_year(m: re.Match[str], ctx: Context) -> Resolved:
     step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
     published = ctx.published
-    value = None if published is None else month_value(published.year + step, month_number(m["month"]))
+    month = month_number(m["month"])
+    value = None if published is None else month_value(published.year + step, month)
     return relative(value, ctx, future=step > 0)
 
 
@@ -157,7 +159,8 @@ def _on_year(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         plural = _PLURAL_AFTER.match(text, end)
         counted = plural is not None and plural.group().strip() not in _NOT_PLURAL
-        if counted and (cue == "of" or not (word in _DETERMINERS or word.endswith(("'s", "\u2019s")))):
+        named = word in _DETERMINERS or word.endswith(("'s", "\u2019s"))
+        if counted and (cue == "of" or not named):
             return None
     return absolute(year_value(int(m["year"])), ctx)
 

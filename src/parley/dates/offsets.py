@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from .patterns import NUMBER, UNIT, number_value
+from .patterns import NUMBER, UNIT, compile_rule, number_value
 from .resolve import (
     Context,
     Resolved,
@@ -29,8 +29,8 @@ from .resolve import (
 _LENGTHS = {"day": 10, "week": 10, "month": 7, "year": 4}
 # "a day after" counts from the anchor only when no noun follows ("a day after the vote").
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?)\]\"'\u2019\u201d]|$))"
-_AGO = re.compile(rf"{NUMBER}\s+{UNIT}\s+(?i:ago)(?![A-Za-z])")
-_LATER = re.compile(
+_AGO = compile_rule(rf"{NUMBER}\s+{UNIT}\s+(?i:ago)(?![A-Za-z])")
+_LATER = compile_rule(
     rf"(?:(?i:just|only|barely)\s+)?{NUMBER}\s+{UNIT}\s+"
     rf"(?P<dir>(?i:earlier|later|afterwards?|previously|(?:before|after){_CLAUSE_END}))(?![A-Za-z])"
 )
@@ -50,17 +50,21 @@ _PHRASES: tuple[tuple[str, int, str], ...] = (
 )
 _VAGUE_COUNT = r"(?i:a\s+few|few|several)"
 _FEW = rf"(?P<few>{_VAGUE_COUNT})"
-_COMING = re.compile(
+_COMING = compile_rule(
     rf"(?i:in|within|over|during)\s+(?i:the)\s+(?i:coming|next|following)\s+"
     rf"(?:(?:{_FEW}|{NUMBER})\s+)?{UNIT}(?![A-Za-z])"
 )
-_WITHIN = re.compile(
+_WITHIN = compile_rule(
     r"(?:(?i:within)\s+(?:(?i:a\s+period\s+(?:of\s+)?))?"
     r"(?:(?i:not\s+exceeding|no\s+more\s+than|not\s+more\s+than|less\s+than|up\s+to)\s+)?"
     rf"|(?i:in)\s+(?={_VAGUE_COUNT}))(?:{_FEW}|{NUMBER})\s+{UNIT}(?:['\u2019]?s?\s+(?i:time))?"
     r"(?![A-Za-z])(?!\s+(?i:of)\b)"
 )
-_RECENT = re.compile(
+# "in two years" alone may look back ("the first visit in two years"): only "time" makes it ahead.
+_IN_TIME = compile_rule(
+    rf"(?i:in)\s+(?:{_FEW}|{NUMBER})\s+{UNIT}['\u2019]?s?\s+(?i:time)(?![A-Za-z])"
+)
+_RECENT = compile_rule(
     rf"(?:(?i:in|over|during)\s+the\s+(?i:past|last)\s+(?:{_FEW}|{NUMBER})|(?i:in\s+recent))"
     rf"\s+{UNIT}(?![A-Za-z])"
 )
@@ -145,10 +149,11 @@ RULES: tuple[Rule, ...] = (
     Rule("ago", _AGO, _on_ago),
     Rule("anchored-offset", _LATER, _on_later),
     *(
-        Rule(f"anchored-phrase-{i}", re.compile(pattern + r"(?![A-Za-z])"), _phrase(steps, unit))
+        Rule(f"anchored-phrase-{i}", compile_rule(pattern + r"(?![A-Za-z])"), _phrase(steps, unit))
         for i, (pattern, steps, unit) in enumerate(_PHRASES)
     ),
     Rule("coming-window", _COMING, _on_window),
     Rule("within-window", _WITHIN, _on_window),
+    Rule("in-time-window", _IN_TIME, _on_window),
     Rule("recent-window", _RECENT, _on_recent),
 )

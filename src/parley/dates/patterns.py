@@ -7,6 +7,8 @@ Names of months and weekdays are matched case-sensitively: "May" the month is ca
 
 from __future__ import annotations
 
+import re
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -43,17 +45,25 @@ PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 DAY = r"(?<![0-9.,:/])(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
 # "12-14 September": a multi-day visit is dated by its first day.
 DAY_RANGE = r"(?:\s*(?:-|\u2013|to|and)\s*[0-3]?[0-9](?:st|nd|rd|th)?(?![0-9]))?"
-YEAR = r"(?P<year>19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
+YEAR = r"(?P<year>19[0-9]{2}|20[0-9]{2}|2100)(?![0-9A-Za-z])"
 _NUMBER_WORDS = "|".join(sorted((n.replace(" ", r"\s+") for n in NUMBERS), key=len, reverse=True))
 NUMBER = rf"(?P<num>[0-9]{{1,3}}|(?i:{_NUMBER_WORDS}))"
 UNIT = r"(?P<unit>(?i:day|week|month|year))s?"
 # Words before a bare month or year that make it a time ("in May", "since 2013").
-CUE = r"(?P<cue>(?i:in|since|of|on|by|until|till|from|during|before|after|through|throughout|between))"
+CUE = (
+    r"(?P<cue>(?i:in|since|of|on|by|until|till|from|during|before|after|through|throughout"
+    r"|between))"
+)
 # Vague position inside a period: it changes nothing in the value but marks a time.
 MODIFIER = (
     r"(?P<mod>(?i:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of"
     r"|(?:end|beginning|start|middle)\s+of)(?:\s+|-))"
 )
+
+
+def compile_rule(pattern: str) -> re.Pattern[str]:
+    """Compile a rule so that it starts at a word's start ("on" is no cue inside "resolution")."""
+    return re.compile(r"\b" + pattern)
 
 
 def month_number(token: str) -> int:

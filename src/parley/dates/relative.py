@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from .patterns import MODIFIER, PART_OF_DAY, WEEKDAY, WEEKDAYS
+from .patterns import MODIFIER, PART_OF_DAY, WEEKDAY, WEEKDAYS, compile_rule
 from .resolve import (
     Context,
     Resolved,
@@ -38,18 +38,20 @@ _DAY_WORDS: tuple[tuple[str, int, bool], ...] = (
     (rf"(?i:tomorrow){PART_OF_DAY}", 1, True),
     (r"(?i:the\s+day\s+after\s+tomorrow)", 2, True),
 )
-_WEEKDAY = re.compile(
-    rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming))\s+)?{WEEKDAY}{PART_OF_DAY}"
+_WEEKDAY = compile_rule(
+    r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming))\s+)?"
+    rf"{WEEKDAY}{PART_OF_DAY}"
 )
-_WEEK = re.compile(
-    rf"(?:(?P<when>(?i:earlier|later))\s+)?(?P<rel>(?i:last|this|next|the\s+past))\s+(?i:week){_END}"
+_WHEN = r"(?P<when>(?i:earlier|later))\s+"
+_WEEK = compile_rule(
+    rf"(?:{_WHEN})?(?P<rel>(?i:last|this|next|the\s+past))\s+(?i:week){_END}"
 )
-_WEEKEND = re.compile(rf"(?P<rel>(?i:last|this|next|the))\s+(?i:weekend){_END}")
-_MONTH_WORD = re.compile(
-    rf"(?:{MODIFIER}|(?P<when>(?i:earlier|later))\s+)?(?P<rel>(?i:last|this|next|the))\s+(?i:month){_END}"
+_WEEKEND = compile_rule(rf"(?P<rel>(?i:last|this|next|the))\s+(?i:weekend){_END}")
+_MONTH_WORD = compile_rule(
+    rf"(?:{MODIFIER}|{_WHEN})?(?P<rel>(?i:last|this|next|the))\s+(?i:month){_END}"
 )
-_YEAR_WORD = re.compile(
-    rf"(?:{MODIFIER}|(?P<when>(?i:earlier|later))\s+)?(?P<rel>(?i:last|this|next|the))\s+(?i:year){_END}"
+_YEAR_WORD = compile_rule(
+    rf"(?:{MODIFIER}|{_WHEN})?(?P<rel>(?i:last|this|next|the))\s+(?i:year){_END}"
 )
 _STEPS = {"last": -1, "this": 0, "the": 0, "next": 1}
 
@@ -138,7 +140,7 @@ def _on_year_word(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 RULES: tuple[Rule, ...] = (
     *(
-        Rule(f"day-word-{i}", re.compile(pattern + _END), _day_word(offset, ahead))
+        Rule(f"day-word-{i}", compile_rule(pattern + _END), _day_word(offset, ahead))
         for i, (pattern, offset, ahead) in enumerate(_DAY_WORDS)
     ),
     Rule("weekday", _WEEKDAY, _on_weekday),

@@ -45,7 +45,9 @@ def make_context(published: str | None, anchor: str | None, prefer_future: bool)
     start = None
     if anchor is not None:
         if not isinstance(anchor, str) or not _PARTIAL_RE.fullmatch(anchor):
-            raise ConfigError(f"anchor {anchor!r} is not YYYY, YYYY-MM or YYYY-MM-DD", where="dates")
+            raise ConfigError(
+                f"anchor {anchor!r} is not YYYY, YYYY-MM or YYYY-MM-DD", where="dates"
+            )
         start = (_parse(anchor + "-01-01"[: 10 - len(anchor)], "anchor"), len(anchor))
     return Context(published=day, anchor=start, prefer_future=bool(prefer_future))
 
@@ -67,7 +69,8 @@ def cut(value: str, precision: str) -> str:
         return value[: _LENGTHS[precision]]
     except KeyError:
         known = ", ".join(_LENGTHS)
-        raise ConfigError(f"unknown precision {precision!r} (known: {known})", where="dates") from None
+        message = f"unknown precision {precision!r} (known: {known})"
+        raise ConfigError(message, where="dates") from None
 
 
 def make_date(year: int, month: int, day: int) -> date | None:

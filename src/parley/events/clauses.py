@@ -55,11 +55,11 @@ def is_modal(token) -> bool:
             return True
         if any(a.lower_ == "to" for a in aux) and current.dep_ in {"xcomp", "advcl", "acl", "ccomp", "relcl"}:
             head = current.head
-            if head.lemma_.lower() in INTENT_HEADS or head.lemma_ == "be":
+            if head.lemma_.lower() in INTENT_HEADS or head.lemma_ == "be" or head.pos_ == "ADJ":
                 return True
         if current.lemma_ == "go" and any(c.lower_ == "to" for c in current.children):
             return True
-        if current.dep_ not in {"xcomp", "conj", "ccomp"} or current.head is current:
+        if current.dep_ not in {"xcomp", "conj", "ccomp", "acomp"} or current.head is current:
             break
         current = current.head
         if current.lemma_.lower() in INTENT_HEADS and current.dep_ != "ROOT" and current.lemma_ != "agree":

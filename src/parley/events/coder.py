@@ -132,10 +132,10 @@ class ArticleCoder:
     def _event(self, index, sent, mentions, trigger: Trigger, type_, mode, refs, future_refs) -> Event | None:
         token = trigger.token
         visit = trigger.pattern.mode == "visit"
-        sides = assign_sides(sent, token, mentions, self.discourse, visit=visit)
+        sides = assign_sides(sent, token, mentions, self.discourse, visit=visit, meeting=trigger.pattern.type == "CONSULT")
         if not sides.source or not sides.target:
             return None
-        date, planned = pick_dates(refs, future_refs, token.idx - sent.start_char, modal=trigger.modal)
+        date, planned = pick_dates(refs, future_refs, token.idx - sent.start_char, modal=trigger.modal or type_ == "AGREE")
         location, location_country = pick_location(sides.places, self.knowledge, self.doc)
         source, target = sides.source, sides.target
         explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
@@ -202,12 +202,12 @@ class ArticleCoder:
 
     def _after_event(self, index: int, event: Event, refs) -> None:
         parties = frozenset(event.source + event.target)
-        self.discourse.last_pair = (event.source, event.target)
         if event.date:
             self.anchor = event.date
-        own_date = any(r.value == event.date for r in refs) if event.date else False
-        if (event.type == "CONSULT" or own_date) and (event.date or event.location):
-            self.occasion = Occasion(event.date, event.location, event.location_country, parties, index)
+        if event.type == "CONSULT":
+            self.discourse.last_pair = (event.source, event.target)
+            if event.date or event.location:
+                self.occasion = Occasion(event.date, event.location, event.location_country, parties, index)
 
 
 def code_article(doc, article: Article, knowledge: Knowledge, patterns: tuple[Pattern, ...]) -> Coded:

@@ -58,8 +58,12 @@ def build_discourse(mentions: list[ActorMention]) -> Discourse:
     return discourse
 
 
-def _is_place_role(mention: ActorMention, doc, visit: bool) -> bool:
-    """True when the mention says where the act happened rather than who took part."""
+def _is_place_role(mention: ActorMention, doc, *, visit: bool, meeting: bool) -> bool:
+    """True when the mention says where the act happened rather than who took part.
+
+    A city after "in"/"at" is a venue; a country there is a venue only for meetings ("met in
+    Turkmenistan") — "invested in Pakistan" names a party.
+    """
     if mention.kind == "place":
         return True
     if mention.kind in {"person", "igo", "demonym"}:
@@ -68,10 +72,22 @@ def _is_place_role(mention: ActorMention, doc, visit: bool) -> bool:
     while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
-        return not (visit and head.head.lower_ in DESTINATION_PREPS)
+        if visit and head.head.lower_ in DESTINATION_PREPS:
+            return False
+        return mention.kind == "seat" or meeting
     if head.dep_ == "appos" and head.head.ent_type_ == "GPE":
         return True
     return False
+
+
+def _qualifies_occasion(mention: ActorMention, doc) -> bool:
+    """An IGO named only as the frame of something ("the SCO summit", "within the SCO")."""
+    if mention.kind != "igo":
+        return False
+    tok = doc[mention.end - 1]
+    if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"of", "within", "at", "in", "on", "under"}
 
 
 def _modifies_person(mention: ActorMention, doc) -> bool:
@@ -88,7 +104,7 @@ def _modifies_person(mention: ActorMention, doc) -> bool:
     return False
 
 
-def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: Discourse, *, visit: bool) -> Sides:
+def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: Discourse, *, visit: bool, meeting: bool) -> Sides:
     """Source and target codes, the persons involved and the place mentions of one event."""
     doc = sent.doc
     verb = clause_verb(trigger_token)
@@ -100,10 +116,10 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     persons: list[Person] = []
     places: list[ActorMention] = []
     for m in mentions:
-        if _is_place_role(m, doc, visit):
+        if _is_place_role(m, doc, visit=visit, meeting=meeting):
             places.append(m)
             continue
-        if _modifies_person(m, doc) or not m.code:
+        if _modifies_person(m, doc) or _qualifies_occasion(m, doc) or not m.code:
             continue
         side = source if m.start in subject else target
         if m.code not in side:
@@ -119,7 +135,8 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     if not source and subject_words & PAIR_WORDS and discourse.last_pair:
         source, target = list(discourse.last_pair[0]), list(discourse.last_pair[1]) + target
         how = "pair"
-    target = [c for c in target if c not in source]
+    source = list(dict.fromkeys(source))
+    target = [c for c in dict.fromkeys(target) if c not in source]
     if not source and len(target) >= 2:
         source, target = target[:1], target[1:]
     if source and not target:

