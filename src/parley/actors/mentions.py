@@ -15,6 +15,10 @@ from .knowledge import Knowledge
 from .people import clean_name, read_title, surname
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT"}
+# Names of natural features contain country names that are not the country ("Gulf of Guinea").
+FEATURE_WORDS = {"gulf", "sea", "ocean", "bay", "strait", "lake", "river", "mount", "cape", "channel", "basin", "peninsula", "desert", "island", "islands"}
+# A demonym on these nouns describes a country already named ("the Central African country").
+DESCRIPTOR_NOUNS = {"country", "nation", "state", "republic", "kingdom", "neighbour", "neighbor"}
 KIND_ORDER = ("igo", "country", "demonym", "seat", "place")
 
 
@@ -36,13 +40,24 @@ class PeopleIndex:
 
     by_surname: dict[str, Person] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    first_seen: dict[str, int] = field(default_factory=dict)
 
-    def remember(self, person: Person) -> Person:
+    def earlier(self, position: int, *, role: str | None = None, country: str | None = None) -> Person | None:
+        """The most recently introduced person before ``position`` with that role and country."""
+        candidates = [
+            (self.first_seen[name], p) for name, p in self.people.items()
+            if self.first_seen[name] < position
+            and (role is None or p.role == role) and (country is None or p.country == country)
+        ]
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def remember(self, person: Person, position: int = 0) -> Person:
         known = self.people.get(person.name)
         if known is not None:
             merged = Person(known.name, known.role or person.role, known.country or person.country)
         else:
             merged = person
+        self.first_seen.setdefault(merged.name, position)
         self.people[merged.name] = merged
         self.by_surname[surname(merged.name).lower()] = merged
         return merged
@@ -80,8 +95,78 @@ def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[Ac
             mentions.append(mention)
             covered.update(range(mention.start, mention.end))
     mentions.extend(_sweep_proper_nouns(doc, knowledge, covered))
+    mentions.extend(_sweep_titled_names(doc, knowledge, covered, index, on))
+    mentions.extend(_sweep_bare_titles(doc, knowledge, covered, index))
+    mentions = [_as_counterpart(doc, m, index, knowledge) for m in mentions if not _is_descriptor(doc, m)]
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+LEADER_NOUNS = {"leader", "counterpart", "president", "premier", "chancellor", "minister", "head", "prime"}
+
+
+def _as_counterpart(doc, mention: ActorMention, index: "PeopleIndex", knowledge: Knowledge) -> ActorMention:
+    """"the Russian leader", "his Pakistani counterpart": the person of that country met earlier."""
+    if mention.kind != "demonym" or mention.person is not None:
+        return mention
+    head = doc[mention.end - 1].head
+    if head.lower_ not in LEADER_NOUNS or head.i < mention.end:
+        return mention
+    if any(t.ent_type_ == "PERSON" for t in doc[head.i : min(len(doc), head.i + 4)]):
+        return mention
+    person = index.earlier(mention.start, country=mention.code)
+    if person is None:
+        return mention
+    return ActorMention(mention.code, mention.start, head.i + 1, "person", doc[mention.start : head.i + 1].text, person)
+
+
+def _sweep_bare_titles(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex") -> list[ActorMention]:
+    """A title standing alone ("the Prime Minister said") for the last person introduced with it."""
+    found: list[ActorMention] = []
+    for tok in doc:
+        if tok.i in covered or not tok.is_title or tok.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        for size in (3, 2, 1):
+            span = doc[tok.i : tok.i + size]
+            if span.end > len(doc) or any(i in covered for i in range(span.start, span.end)):
+                continue
+            role = knowledge.role(span.text)
+            following = doc[span.end] if span.end < len(doc) else None
+            if not role or (following is not None and following.pos_ == "PROPN" and following.is_title):
+                continue
+            person = index.earlier(tok.i, role=role)
+            if person is not None:
+                found.append(ActorMention(person.country, span.start, span.end, "person", span.text, person))
+                covered.update(range(span.start, span.end))
+            break
+    return found
+
+
+def _is_descriptor(doc, mention: ActorMention) -> bool:
+    if mention.kind != "demonym":
+        return False
+    head = doc[mention.end - 1]
+    return head.dep_ in {"amod", "compound"} and head.head.lower_ in DESCRIPTOR_NOUNS
+
+
+def _sweep_titled_names(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex", on: str | None) -> list[ActorMention]:
+    """People the recogniser missed but the text titles ("Chancellor Scholz", "President Xi")."""
+    found: list[ActorMention] = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.i == 0:
+            continue
+        if not knowledge.role(doc[tok.i - 1].text):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in covered:
+            end += 1
+        if knowledge.role(doc[tok.i:end].text) or classify_name(doc[tok.i:end].text, knowledge):
+            continue
+        mention = _person(doc, tok.i, end, knowledge, index, on)
+        if mention is not None:
+            found.append(mention)
+            covered.update(range(tok.i, end))
+    return found
 
 
 def _from_entity(doc, ent, knowledge: Knowledge, index: PeopleIndex, on: str | None) -> list[ActorMention]:
@@ -98,9 +183,15 @@ def _from_entity(doc, ent, knowledge: Knowledge, index: PeopleIndex, on: str | N
     return _sub_spans(doc, ent.start, ent.end, knowledge)
 
 
+def _in_feature_name(doc, start: int, end: int) -> bool:
+    return any(t.lower_ in FEATURE_WORDS for t in doc[max(0, start - 2) : end])
+
+
 def _sub_spans(doc, start: int, end: int, knowledge: Knowledge) -> list[ActorMention]:
     """Countries and IGOs inside a longer span ("the Ministry of Foreign Affairs of Nepal")."""
     found: list[ActorMention] = []
+    if _in_feature_name(doc, start, end):
+        return found
     i = start
     while i < end:
         for j in range(min(end, i + 5), i, -1):
@@ -131,7 +222,7 @@ def _sweep_proper_nouns(doc, knowledge: Knowledge, covered: set[int]) -> list[Ac
             if not (span[-1].is_title or span[-1].is_upper):
                 continue
             hit = classify_name(span.text, knowledge)
-            if hit and hit[0] != "place":
+            if hit and hit[0] != "place" and not _in_feature_name(doc, i, j):
                 found.append(ActorMention(hit[1], i, j, hit[0], span.text))
                 covered.update(range(i, j))
                 i = j - 1
@@ -170,5 +261,5 @@ def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex,
                 name = office.name
             role, country = role or office.role, country or office.country
             how = how if how != "name-only" else "dictionary"
-    person = index.remember(Person(name, role, country))
+    person = index.remember(Person(name, role, country), start)
     return ActorMention(person.country, start, end, "person", doc[start:end].text, person)

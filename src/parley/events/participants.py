@@ -75,6 +75,18 @@ def _is_place_role(mention: ActorMention, doc, *, visit: bool, meeting: bool) ->
         if visit and head.head.lower_ in DESTINATION_PREPS:
             return False
         return mention.kind == "seat" or meeting
+    return False
+
+
+def _is_background(mention: ActorMention, doc, trigger_token) -> bool:
+    """A country inside a noun's own "in"-phrase ("the war in Ukraine") takes no part in the act."""
+    if mention.kind not in {"country", "seat"}:
+        return False
+    head = doc[mention.end - 1]
+    if head.dep_ != "pobj" or head.head.lower_ not in LOCATION_PREPS:
+        return False
+    attached = head.head.head
+    return attached.pos_ in {"NOUN", "PROPN"} and attached.i != trigger_token.i
     if head.dep_ == "appos" and head.head.ent_type_ == "GPE":
         return True
     return False
@@ -119,7 +131,7 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         if _is_place_role(m, doc, visit=visit, meeting=meeting):
             places.append(m)
             continue
-        if _modifies_person(m, doc) or _qualifies_occasion(m, doc) or not m.code:
+        if _modifies_person(m, doc) or _qualifies_occasion(m, doc) or _is_background(m, doc, trigger_token) or not m.code:
             continue
         side = source if m.start in subject else target
         if m.code not in side:
@@ -139,7 +151,9 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     target = [c for c in dict.fromkeys(target) if c not in source]
     if not source and len(target) >= 2:
         source, target = target[:1], target[1:]
-    if source and not target:
+    if len(source) >= 2 and not target:
+        source, target = source[:1], source[1:]
+    elif source and not target:
         pair_words = {t.lower_ for t in sent} & PAIR_WORDS
         if pair_words and discourse.last_pair and set(source) <= set(sum(discourse.last_pair, ())):
             target = [c for c in sum(discourse.last_pair, ()) if c not in source]
