@@ -132,6 +132,8 @@ class Event:
     end: int = 0
     rule: str = ""
     confidence: float = 0.5
+    cameo: str | None = None
+    score: float | None = None
     explanation: tuple[str, ...] = field(default=(), compare=False)
 
     def to_gold_dict(self) -> dict[str, Any]:

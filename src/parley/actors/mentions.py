@@ -97,6 +97,7 @@ def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[Ac
     mentions.extend(_sweep_proper_nouns(doc, knowledge, covered))
     mentions.extend(_sweep_titled_names(doc, knowledge, covered, index, on))
     mentions.extend(_sweep_bare_titles(doc, knowledge, covered, index))
+    mentions.extend(_sweep_known_surnames(doc, covered, index))
     mentions = [_as_counterpart(doc, m, index, knowledge) for m in mentions if not _is_descriptor(doc, m)]
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -118,6 +119,19 @@ def _as_counterpart(doc, mention: ActorMention, index: "PeopleIndex", knowledge:
     if person is None:
         return mention
     return ActorMention(mention.code, mention.start, head.i + 1, "person", doc[mention.start : head.i + 1].text, person)
+
+
+def _sweep_known_surnames(doc, covered: set[int], index: "PeopleIndex") -> list[ActorMention]:
+    """A surname the recogniser missed, of a person the article has already introduced."""
+    found: list[ActorMention] = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        person = index.by_surname.get(tok.lower_)
+        if person is not None and index.first_seen.get(person.name, len(doc)) < tok.i:
+            found.append(ActorMention(person.country, tok.i, tok.i + 1, "person", tok.text, person))
+            covered.add(tok.i)
+    return found
 
 
 def _sweep_bare_titles(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex") -> list[ActorMention]:

@@ -8,7 +8,7 @@ the meeting" takes the meeting's date and place.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors.knowledge import Knowledge
 from ..actors.mentions import ActorMention, find_actor_mentions
@@ -18,13 +18,14 @@ from .clauses import is_perfect
 from .merge import merge_events
 from .participants import Discourse, Sides, assign_sides, build_discourse
 from .patterns import Pattern
-from .placing import Occasion, pick_dates, pick_location
+from .placing import Occasion, pick_dates, pick_location, planning_scope
 from .topics import find_topics
 from .triggers import Trigger, find_triggers
 
 TWO_SIDED = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE"}
 MULTILATERAL_WORDS = {"sidelines", "summit", "forum", "conference", "assembly"}
-OCCASION_REACH = 4  # sentences after a dated occasion that may still belong to it
+ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
+NO_SPLIT_WORDS = {"trilateral", "joint", "between", "among", "multilateral", "regular"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +49,24 @@ def _final_type(trigger: Trigger) -> tuple[str, str | None]:
     return pattern.type, pattern.mode
 
 
+def _inside_promise(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """A meeting or act named inside an invitation, plan or request is its content, not an event."""
+    for other in triggers:
+        if other is trigger or _final_type(other)[0] not in {"AGREE", "REQUEST"}:
+            continue
+        if _final_type(trigger)[0] == _final_type(other)[0]:
+            continue
+        if trigger.token.i != other.token.i and trigger.token in set(other.token.subtree):
+            return True
+    return False
+
+
 def _choose(triggers: list[Trigger]) -> dict[str, tuple[Trigger, str | None]]:
     """One trigger per event type in a sentence, preferring patterns that fix a mode."""
     chosen: dict[str, tuple[Trigger, str | None]] = {}
     for trigger in triggers:
+        if _inside_promise(trigger, triggers):
+            continue
         type_, mode = _final_type(trigger)
         if type_ not in chosen or (mode and not chosen[type_][1]):
             chosen[type_] = (trigger, mode)
@@ -124,10 +139,31 @@ class ArticleCoder:
         future_refs = find_dates(text, published=self.article.published, anchor=self.anchor, prefer_future=True)
         events = []
         for type_, (trigger, mode) in _choose(triggers).items():
+            if self._anaphoric(trigger, mentions):
+                continue
             event = self._event(index, sent, mentions, trigger, type_, mode, refs, future_refs)
             if event is not None:
-                events.append(event)
+                events.extend(self._split(sent, event, trigger))
         return events
+
+    def _anaphoric(self, trigger: Trigger, mentions: list[ActorMention]) -> bool:
+        """"the meeting", "the talks": a happening already reported, unless its parties are named here."""
+        token = trigger.token
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
+            return False
+        inside = {t.i for t in token.subtree}
+        return not any(m.start in inside for m in mentions)
+
+    def _split(self, sent, event: Event, trigger: Trigger) -> list[Event]:
+        """Separate bilateral meetings listed together: one event per partner."""
+        words = {t.lower_ for t in sent}
+        meeting = trigger.pattern.type == "CONSULT"
+        if len(event.source) != 1 or len(event.target) < 2 or not meeting or (words & NO_SPLIT_WORDS and "bilateral" not in words):
+            return [event]
+        return [
+            replace(event, id=event_id(self.article.id, event.sentence_index, event.type, {event.source[0], code}), target=(code,))
+            for code in event.target
+        ]
 
     def _event(self, index, sent, mentions, trigger: Trigger, type_, mode, refs, future_refs) -> Event | None:
         token = trigger.token
@@ -135,7 +171,9 @@ class ArticleCoder:
         sides = assign_sides(sent, token, mentions, self.discourse, visit=visit, meeting=trigger.pattern.type == "CONSULT")
         if not sides.source or not sides.target:
             return None
-        date, planned = pick_dates(refs, future_refs, token.idx - sent.start_char, modal=trigger.modal or type_ == "AGREE")
+        promise = trigger.pattern.type == "AGREE" and not trigger.pattern.requires_modality
+        scope = planning_scope(token, promise=promise)
+        date, planned = pick_dates(sent, token, refs, future_refs, modal=trigger.modal or type_ == "AGREE", scope=scope)
         location, location_country = pick_location(sides.places, self.knowledge, self.doc)
         source, target = sides.source, sides.target
         explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
@@ -189,7 +227,7 @@ class ArticleCoder:
 
     def _from_occasion(self, index, token, parties, date, location, location_country, explain):
         occasion = self.occasion
-        if occasion is None or index - occasion.sentence_index > OCCASION_REACH or is_perfect(token):
+        if occasion is None or is_perfect(token):
             return date, location, location_country
         if not set(parties) & occasion.parties:
             return date, location, location_country
@@ -206,7 +244,7 @@ class ArticleCoder:
             self.anchor = event.date
         if event.type == "CONSULT":
             self.discourse.last_pair = (event.source, event.target)
-            if event.date or event.location:
+            if event.date and len(event.date) == 10 or self.occasion is None and event.location:
                 self.occasion = Occasion(event.date, event.location, event.location_country, parties, index)
 
 

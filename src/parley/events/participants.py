@@ -17,6 +17,9 @@ from ..model import Person
 from .clauses import clause_verb, subject_tokens
 
 LOCATION_PREPS = {"in", "at", "near", "inside", "from", "outside"}
+ROUTE_PREPS = LOCATION_PREPS | {"to", "through", "across", "into", "via"}
+# Nouns whose "with"/"to" phrases name the other party ("relations with Russia").
+RELATION_NOUNS = {"relation", "tie", "cooperation", "partnership", "talk", "meeting", "visit", "trade", "agreement", "deal", "dialogue", "contact", "friendship", "alliance"}
 DESTINATION_PREPS = {"to", "in", "into"}
 PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our", "bilateral"}
 PRONOUNS = {"he", "she", "his", "her", "him"}
@@ -58,6 +61,14 @@ def build_discourse(mentions: list[ActorMention]) -> Discourse:
     return discourse
 
 
+def mention_root(doc, mention: ActorMention):
+    """The token of the mention whose head lies outside it."""
+    for tok in doc[mention.start : mention.end]:
+        if tok.head.i < mention.start or tok.head.i >= mention.end or tok.head is tok:
+            return tok
+    return doc[mention.end - 1]
+
+
 def _is_place_role(mention: ActorMention, doc, *, visit: bool, meeting: bool) -> bool:
     """True when the mention says where the act happened rather than who took part.
 
@@ -68,7 +79,7 @@ def _is_place_role(mention: ActorMention, doc, *, visit: bool, meeting: bool) ->
         return True
     if mention.kind in {"person", "igo", "demonym"}:
         return False
-    head = doc[mention.end - 1]
+    head = mention_root(doc, mention)
     while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
@@ -82,11 +93,17 @@ def _is_background(mention: ActorMention, doc, trigger_token) -> bool:
     """A country inside a noun's own "in"-phrase ("the war in Ukraine") takes no part in the act."""
     if mention.kind not in {"country", "seat"}:
         return False
-    head = doc[mention.end - 1]
-    if head.dep_ != "pobj" or head.head.lower_ not in LOCATION_PREPS:
+    head = mention_root(doc, mention)
+    if head.dep_ in {"compound", "nmod"} and head.head.pos_ == "PROPN" and head.head.ent_type_ != "GPE":
+        return True  # part of a name: "China-Pakistan Economic Corridor"
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ not in ROUTE_PREPS:
         return False
     attached = head.head.head
-    return attached.pos_ in {"NOUN", "PROPN"} and attached.i != trigger_token.i
+    if attached.pos_ not in {"NOUN", "PROPN"} or attached.i == trigger_token.i:
+        return False
+    return attached.lemma_.lower() not in RELATION_NOUNS
     if head.dep_ == "appos" and head.head.ent_type_ == "GPE":
         return True
     return False
@@ -96,7 +113,7 @@ def _qualifies_occasion(mention: ActorMention, doc) -> bool:
     """An IGO named only as the frame of something ("the SCO summit", "within the SCO")."""
     if mention.kind != "igo":
         return False
-    tok = doc[mention.end - 1]
+    tok = mention_root(doc, mention)
     if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in {"of", "within", "at", "in", "on", "under"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import DateRef
+from .clauses import clause_verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,19 +25,43 @@ class Occasion:
     sentence_index: int
 
 
-def pick_dates(refs: list[DateRef], future_refs: list[DateRef], trigger_char: int, *, modal: bool) -> tuple[str | None, str | None]:
-    """(date, planned_for) from a sentence's time expressions, relative to the trigger."""
-    past = [r for r in refs if r.value and not r.future]
-    date = _nearest(past, trigger_char)
-    planned = None
-    if modal:
-        ahead = [r for r in future_refs if r.value and (r.future or r.start > trigger_char)]
-        planned = _nearest(ahead, trigger_char)
-        if planned is not None and date is not None and planned.start == date.start:
-            date = None
-        if date is not None and date.start > trigger_char and planned is None:
-            planned, date = _nearest([r for r in future_refs if r.start == date.start], trigger_char), None
+def planning_scope(trigger, *, promise: bool) -> set[int]:
+    """Tokens that describe the planned action rather than the statement about it.
+
+    For a promise verb ("invited him to Moscow in November") that is the verb's own phrase; for
+    an act that is only planned ("will hold talks on Saturday", "are to meet in a few days") it
+    is the whole clause of the act, up through "be to" / "expected to" chains.
+    """
+    if promise:
+        return {t.i for t in trigger.subtree} - {trigger.i}
+    top = clause_verb(trigger)
+    while top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX"} and top.head is not top:
+        top = top.head
+    return {t.i for t in top.subtree}
+
+
+def pick_dates(sent, trigger, refs: list[DateRef], future_refs: list[DateRef], *, modal: bool, scope: set[int]) -> tuple[str | None, str | None]:
+    """(date, planned_for) from a sentence's time expressions.
+
+    For a promise or plan, an expression inside the trigger's own phrase ("invited him to Moscow
+    in November") dates the planned action, read forwards; one outside it ("…, he said on
+    Monday") dates the statement, read backwards.  For an act, the nearest past expression.
+    """
+    trigger_char = trigger.idx - sent.start_char
+    if not modal:
+        past = [r for r in refs if r.value and not r.future]
+        date = _nearest(past, trigger_char)
+        return (date.value if date else None), None
+    inside = scope
+    ahead = [r for r in future_refs if r.value and _token_at(sent, r) in inside]
+    past = [r for r in refs if r.value and not r.future and _token_at(sent, r) not in inside]
+    date, planned = _nearest(past, trigger_char), _nearest(ahead, trigger_char)
     return (date.value if date else None), (planned.value if planned else None)
+
+
+def _token_at(sent, ref: DateRef) -> int:
+    span = sent.doc.char_span(sent.start_char + ref.start, sent.start_char + ref.end, alignment_mode="expand")
+    return span.root.i if span is not None else -1
 
 
 def _nearest(refs: list[DateRef], char: int) -> DateRef | None:
