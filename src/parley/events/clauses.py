@@ -14,6 +14,7 @@ INTENT_HEADS = {
     "likely", "invite", "propose", "offer", "commit", "prepare", "resolve", "determined", "need",
     "call", "urge", "ask", "try",
 }
+SPEECH_VERBS = {"say", "announce", "tell", "state", "add", "note", "report", "declare", "write", "claim", "confirm"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HEDGES = {"may", "might", "could"}
 FUTURE_MODIFIERS = {"upcoming", "planned", "next", "future", "proposed", "forthcoming", "possible", "return"}
@@ -62,6 +63,8 @@ def is_modal(token) -> bool:
         if current.dep_ not in {"xcomp", "conj", "ccomp", "acomp"} or current.head is current:
             break
         current = current.head
+        if current.lemma_.lower() in SPEECH_VERBS:
+            break
         if current.lemma_.lower() in INTENT_HEADS and current.dep_ != "ROOT" and current.lemma_ != "agree":
             return True
     return False

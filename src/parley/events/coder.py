@@ -139,12 +139,22 @@ class ArticleCoder:
         future_refs = find_dates(text, published=self.article.published, anchor=self.anchor, prefer_future=True)
         events = []
         for type_, (trigger, mode) in _choose(triggers).items():
-            if self._anaphoric(trigger, mentions):
+            if self._anaphoric(trigger, mentions) or self._embedded(trigger):
                 continue
             event = self._event(index, sent, mentions, trigger, type_, mode, refs, future_refs)
             if event is not None:
                 events.extend(self._split(sent, event, trigger))
         return events
+
+    def _embedded(self, trigger: Trigger) -> bool:
+        """A meeting noun buried in another noun phrase ("role as negotiator in truce talks")."""
+        token = trigger.token
+        if token.pos_ != "NOUN" or trigger.pattern.type not in {"CONSULT", "AGREE"}:
+            return False
+        head = token.head
+        if head.pos_ == "ADP":
+            head = head.head
+        return head.pos_ in {"NOUN", "PROPN"} and head is not token and head.dep_ not in {"ROOT"}
 
     def _anaphoric(self, trigger: Trigger, mentions: list[ActorMention]) -> bool:
         """"the meeting", "the talks": a happening already reported, unless its parties are named here."""
@@ -171,6 +181,8 @@ class ArticleCoder:
         sides = assign_sides(sent, token, mentions, self.discourse, visit=visit, meeting=trigger.pattern.type == "CONSULT")
         if not sides.source or not sides.target:
             return None
+        if type_ == "REQUEST" and "counterpart" in sides.how:
+            return None  # an appeal to no named state ("urged the public") is not an event
         promise = trigger.pattern.type == "AGREE" and not trigger.pattern.requires_modality
         scope = planning_scope(token, promise=promise)
         date, planned = pick_dates(sent, token, refs, future_refs, modal=trigger.modal or type_ == "AGREE", scope=scope)
@@ -240,6 +252,7 @@ class ArticleCoder:
 
     def _after_event(self, index: int, event: Event, refs) -> None:
         parties = frozenset(event.source + event.target)
+        self.discourse.last_source = event.source
         if event.date:
             self.anchor = event.date
         if event.type == "CONSULT":

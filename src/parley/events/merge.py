@@ -11,6 +11,10 @@ from dataclasses import replace
 
 from ..model import Event
 
+VISIT_DAYS = 7
+# Each promise or request is its own act: one per distinct future action (guideline).
+SEPARATE_ACTS = {"AGREE", "REQUEST"}
+
 
 def _compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
@@ -19,9 +23,25 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return long.startswith(short)
 
 
+def _within_visit(a: Event, b: Event) -> bool:
+    """Talks held during a visit belong to the visit, though dated days after the arrival."""
+    if "visit" not in {a.mode, b.mode} or not (a.date and b.date and len(a.date) == len(b.date) == 10):
+        return False
+    from datetime import date
+
+    gap = abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days)
+    return gap <= VISIT_DAYS
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or set(a.source) | set(a.target) != set(b.source) | set(b.target):
         return False
+    if a.type != "CONSULT" and set(a.source) != set(b.source):
+        return False  # an invitation and its acceptance are two acts
+    if a.type in SEPARATE_ACTS:
+        return False
+    if a.type == "CONSULT" and _within_visit(a, b):
+        return True
     if not (_compatible(a.date, b.date) and _compatible(a.planned_for, b.planned_for)):
         return False
     if a.location and b.location and a.location.lower() != b.location.lower():
@@ -40,11 +60,14 @@ def _finer(a: str | None, b: str | None) -> str | None:
 
 
 def _fold(keep: Event, other: Event) -> Event:
+    date = _finer(keep.date, other.date)
+    if _within_visit(keep, other):
+        date = max(keep.date or "", other.date or "")  # the day of the talks, not of arrival
     return replace(
         keep,
         mode=keep.mode or other.mode,
         persons=tuple(dict.fromkeys(keep.persons + other.persons)),
-        date=_finer(keep.date, other.date),
+        date=date,
         planned_for=_finer(keep.planned_for, other.planned_for),
         location=keep.location or other.location,
         location_country=keep.location_country or other.location_country,

@@ -16,12 +16,14 @@ from ..actors.mentions import ActorMention
 from ..model import Person
 from .clauses import clause_verb, subject_tokens
 
-LOCATION_PREPS = {"in", "at", "near", "inside", "from", "outside"}
-ROUTE_PREPS = LOCATION_PREPS | {"to", "through", "across", "into", "via"}
+LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
+BACKGROUND_PREPS = LOCATION_PREPS | {"from", "through", "across", "via", "like"}
+ROUTE_NOUNS = {"corridor", "route", "road", "railway", "pipeline", "access", "link", "highway"}
+CURRENCY_NOUNS = {"dollar", "yuan", "euro", "pound", "rupee", "ruble", "rouble", "yen", "won", "real", "peso", "lira", "dirham", "riyal"}
 # Nouns whose "with"/"to" phrases name the other party ("relations with Russia").
 RELATION_NOUNS = {"relation", "tie", "cooperation", "partnership", "talk", "meeting", "visit", "trade", "agreement", "deal", "dialogue", "contact", "friendship", "alliance"}
 DESTINATION_PREPS = {"to", "in", "into"}
-PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our", "bilateral"}
+PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our"}
 PRONOUNS = {"he", "she", "his", "her", "him"}
 
 
@@ -33,6 +35,7 @@ class Discourse:
     first_seen: dict[str, int] = field(default_factory=dict)
     last_person: Person | None = None
     last_pair: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    last_source: tuple[str, ...] = ()
 
     def counterpart(self, exclude: set[str]) -> str | None:
         """The actor the article talks about most, other than ``exclude``."""
@@ -55,7 +58,7 @@ class Sides:
 def build_discourse(mentions: list[ActorMention]) -> Discourse:
     discourse = Discourse()
     for m in mentions:
-        if m.code and m.kind != "place":
+        if m.code and m.kind not in {"place", "igo"}:
             discourse.focus[m.code] += 1
             discourse.first_seen.setdefault(m.code, m.start)
     return discourse
@@ -91,19 +94,25 @@ def _is_place_role(mention: ActorMention, doc, *, visit: bool, meeting: bool) ->
 
 def _is_background(mention: ActorMention, doc, trigger_token) -> bool:
     """A country inside a noun's own "in"-phrase ("the war in Ukraine") takes no part in the act."""
-    if mention.kind not in {"country", "seat"}:
+    if mention.kind == "person":
         return False
     head = mention_root(doc, mention)
+    if head.dep_ in {"compound", "nmod", "amod"} and head.head.lemma_.lower() in CURRENCY_NOUNS:
+        return True  # "U.S. dollars"
+    if mention.kind in {"demonym", "igo"} and head.dep_ != "pobj":
+        return False
     if head.dep_ in {"compound", "nmod"} and head.head.pos_ == "PROPN" and head.head.ent_type_ != "GPE":
         return True  # part of a name: "China-Pakistan Economic Corridor"
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    if head.dep_ != "pobj" or head.head.lower_ not in ROUTE_PREPS:
+    if head.dep_ != "pobj":
         return False
-    attached = head.head.head
+    prep, attached = head.head, head.head.head
     if attached.pos_ not in {"NOUN", "PROPN"} or attached.i == trigger_token.i:
         return False
-    return attached.lemma_.lower() not in RELATION_NOUNS
+    if prep.lower_ == "to":
+        return attached.lemma_.lower() in ROUTE_NOUNS
+    return prep.lower_ in BACKGROUND_PREPS and attached.lemma_.lower() not in RELATION_NOUNS
     if head.dep_ == "appos" and head.head.ent_type_ == "GPE":
         return True
     return False
@@ -133,6 +142,16 @@ def _modifies_person(mention: ActorMention, doc) -> bool:
     return False
 
 
+def _main_subject_person(sent, mentions: list[ActorMention]) -> Person | None:
+    """The person who is the subject of the sentence's main verb ("Sharif thanked…, saying he…")."""
+    root = sent.root
+    subject = {t.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    for m in mentions:
+        if m.person is not None and m.person.country and m.start in subject:
+            return m.person
+    return None
+
+
 def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: Discourse, *, visit: bool, meeting: bool) -> Sides:
     """Source and target codes, the persons involved and the place mentions of one event."""
     doc = sent.doc
@@ -157,9 +176,13 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
             persons.append(m.person)
     how = "sentence"
     subject_words = {doc[i].lower_ for i in subject}
-    if not source and subject_words & PRONOUNS and discourse.last_person and discourse.last_person.country:
-        source.append(discourse.last_person.country)
-        persons.insert(0, discourse.last_person)
+    speaker = _main_subject_person(sent, mentions) or discourse.last_person
+    if not source and subject_words & PRONOUNS and speaker and speaker.country:
+        source.append(speaker.country)
+        persons.insert(0, speaker)
+        how = "pronoun"
+    if not source and subject_words & {"they", "we"} and target and discourse.last_source:
+        source = [c for c in discourse.last_source if c not in target]
         how = "pronoun"
     if not source and subject_words & PAIR_WORDS and discourse.last_pair:
         source, target = list(discourse.last_pair[0]), list(discourse.last_pair[1]) + target

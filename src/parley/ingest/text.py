@@ -1,11 +1,16 @@
 """Plain-text articles: one file, one article, in the seed format.
 
-Decoding is strict: a file that is not UTF-8 is refused with a message rather than read as
-mojibake, because garbled names would quietly become wrong actors downstream.
+Text is read as UTF-8.  Old archives are often Windows-1252 or Latin-1, so a file that is not
+UTF-8 is read in that encoding instead and a warning names the file and the encoding used;
+anything that still looks like binary data (NUL bytes, control characters) is refused, since
+garbled bytes would quietly become wrong actors downstream.
 """
 
 from __future__ import annotations
 
+import codecs
+import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +25,17 @@ MAX_TEXT_BYTES = 5 * 1024 * 1024
 
 STAGE = "ingest"
 _BOM = "\ufeff"
+
+FALLBACK_ENCODINGS = (("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
+"""Tried in order when a file is not UTF-8; Latin-1 decodes any bytes, so it comes last."""
+
+MAX_CONTROL_SHARE = 0.01
+"""Above this share of control characters, text is taken for binary data, not prose."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+LOG = logging.getLogger(__name__)
 
 
 def parse_text_article(raw: str, *, name: str, source: str | None = None) -> Article:
@@ -46,21 +62,49 @@ def parse_text_article(raw: str, *, name: str, source: str | None = None) -> Art
 
 
 def decode_text(data: bytes, *, where: str) -> str:
-    """UTF-8 bytes to text with a BOM dropped and newlines made ``\\n``.
+    """Bytes to text with a BOM dropped and newlines made ``\\n``.
 
-    Raises IngestError for NUL bytes (a binary file) or bytes that are not UTF-8.
+    UTF-8 first (UTF-16 when the bytes open with its BOM), else Windows-1252, else Latin-1,
+    with a warning naming ``where`` and the encoding used.  Raises IngestError for bytes that
+    look binary: NUL bytes, or more than 1% control characters once decoded.
     """
+    text, label = decode_bytes(data, where=where)
+    if label != "UTF-8":
+        LOG.warning("%s: not UTF-8 text; read as %s", where, label)
+    return text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
+    """The text of ``data`` and the name of the encoding that read it; see ``decode_text``."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return _checked(data.decode("utf-16"), where=where), "UTF-16"
+        except UnicodeDecodeError:
+            raise IngestError("starts with a UTF-16 mark but is not UTF-16 text",
+                              where=where) from None
     if b"\x00" in data:
         raise IngestError("binary file (contains NUL bytes), not a text article", where=where)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        bad = data[err.start:err.start + 1].hex()
+        return _checked(data.decode("utf-8"), where=where), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    for codec, label in FALLBACK_ENCODINGS:
+        try:
+            return _checked(data.decode(codec), where=where), label
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("Latin-1 decodes every byte")  # pragma: no cover
+
+
+def _checked(text: str, *, where: str) -> str:
+    """``text`` unchanged, unless control characters show it is binary data read as text."""
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > MAX_CONTROL_SHARE * len(text):
         raise IngestError(
-            f"not UTF-8 text (byte 0x{bad} at offset {err.start}); convert the file to UTF-8",
+            f"binary file ({controls} control characters in {len(text)}), not a text article",
             where=where,
-        ) from None
-    return text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+        )
+    return text
 
 
 def rejection(err: IngestError, *, where: str) -> Rejection:
@@ -71,14 +115,18 @@ def rejection(err: IngestError, *, where: str) -> Rejection:
     return Rejection(where=where, stage=STAGE, reason=err.message, code=err.code)
 
 
-def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
-    """The file's bytes, refusing sizes no article has before reading them into memory."""
+def read_file_bytes(path: Path, *, max_bytes: int, what: str = "one article") -> bytes:
+    """The file's bytes, refusing sizes no article has before reading them into memory.
+
+    Raises IngestError naming the file for an unreadable file or one over ``max_bytes``;
+    ``what`` says in the message what the limit is for.
+    """
     where = str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise IngestError(
-                f"file is {size} bytes, over the {max_bytes}-byte limit for one article",
+                f"file is {size} bytes, over the {max_bytes}-byte limit for {what}",
                 where=where,
             )
         with path.open("rb") as handle:
@@ -86,7 +134,7 @@ def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
     except OSError as err:
         raise IngestError(f"cannot read file: {err.strerror or err}", where=where) from None
     if len(data) > max_bytes:
-        raise IngestError(f"file is over the {max_bytes}-byte limit for one article", where=where)
+        raise IngestError(f"file is over the {max_bytes}-byte limit for {what}", where=where)
     return data
 
 
@@ -98,7 +146,7 @@ def read_text_file(
     path = Path(path)
     where = str(path)
     try:
-        text = decode_text(_read_bytes(path, max_bytes=max_bytes), where=where)
+        text = decode_text(read_file_bytes(path, max_bytes=max_bytes), where=where)
         if not text:
             raise IngestError("empty file", where=where)
         yield parse_text_article(text, name=path.stem, source=path.name)
