@@ -236,7 +236,8 @@ def _sweep_proper_nouns(doc, knowledge: Knowledge, covered: set[int]) -> list[Ac
             if not (span[-1].is_title or span[-1].is_upper):
                 continue
             hit = classify_name(span.text, knowledge)
-            if hit and hit[0] != "place" and not _in_feature_name(doc, i, j):
+            inside_longer_name = i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and not doc[i - 1].is_sent_start
+            if hit and hit[0] != "place" and not _in_feature_name(doc, i, j) and not inside_longer_name:
                 found.append(ActorMention(hit[1], i, j, hit[0], span.text))
                 covered.update(range(i, j))
                 i = j - 1

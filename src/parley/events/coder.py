@@ -25,6 +25,7 @@ from .triggers import Trigger, find_triggers
 TWO_SIDED = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE"}
 MULTILATERAL_WORDS = {"sidelines", "summit", "forum", "conference", "assembly"}
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
+EMBEDDABLE = {"CONSULT", "AGREE", "PROTEST"}
 NO_SPLIT_WORDS = {"trilateral", "joint", "between", "among", "multilateral", "regular"}
 
 
@@ -49,10 +50,16 @@ def _final_type(trigger: Trigger) -> tuple[str, str | None]:
     return pattern.type, pattern.mode
 
 
+def _holds_content(trigger: Trigger) -> bool:
+    """Promises, requests and allegations report other acts as their content."""
+    type_, _mode = _final_type(trigger)
+    return type_ in {"AGREE", "REQUEST"} or trigger.pattern.mode == "allege"
+
+
 def _inside_promise(trigger: Trigger, triggers: list[Trigger]) -> bool:
     """A meeting or act named inside an invitation, plan or request is its content, not an event."""
     for other in triggers:
-        if other is trigger or _final_type(other)[0] not in {"AGREE", "REQUEST"}:
+        if other is trigger or not _holds_content(other):
             continue
         if _final_type(trigger)[0] == _final_type(other)[0]:
             continue
@@ -137,10 +144,9 @@ class ArticleCoder:
         text = sent.text
         refs = find_dates(text, published=self.article.published, anchor=self.anchor)
         future_refs = find_dates(text, published=self.article.published, anchor=self.anchor, prefer_future=True)
+        triggers = [t for t in triggers if not (self._anaphoric(t, mentions) or self._embedded(t))]
         events = []
         for type_, (trigger, mode) in _choose(triggers).items():
-            if self._anaphoric(trigger, mentions) or self._embedded(trigger):
-                continue
             event = self._event(index, sent, mentions, trigger, type_, mode, refs, future_refs)
             if event is not None:
                 events.extend(self._split(sent, event, trigger))
@@ -149,7 +155,7 @@ class ArticleCoder:
     def _embedded(self, trigger: Trigger) -> bool:
         """A meeting noun buried in another noun phrase ("role as negotiator in truce talks")."""
         token = trigger.token
-        if token.pos_ != "NOUN" or trigger.pattern.type not in {"CONSULT", "AGREE"}:
+        if token.pos_ != "NOUN" or trigger.pattern.type not in EMBEDDABLE:
             return False
         head = token.head
         if head.pos_ == "ADP":
@@ -168,7 +174,8 @@ class ArticleCoder:
         """Separate bilateral meetings listed together: one event per partner."""
         words = {t.lower_ for t in sent}
         meeting = trigger.pattern.type == "CONSULT"
-        if len(event.source) != 1 or len(event.target) < 2 or not meeting or (words & NO_SPLIT_WORDS and "bilateral" not in words):
+        explicit = "+" not in event.explanation[1]
+        if len(event.source) != 1 or len(event.target) < 2 or not meeting or not explicit or (words & NO_SPLIT_WORDS and "bilateral" not in words):
             return [event]
         return [
             replace(event, id=event_id(self.article.id, event.sentence_index, event.type, {event.source[0], code}), target=(code,))

@@ -36,8 +36,6 @@ def _within_visit(a: Event, b: Event) -> bool:
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or set(a.source) | set(a.target) != set(b.source) | set(b.target):
         return False
-    if a.type != "CONSULT" and set(a.source) != set(b.source):
-        return False  # an invitation and its acceptance are two acts
     if a.type in SEPARATE_ACTS:
         return False
     if a.type == "CONSULT" and _within_visit(a, b):

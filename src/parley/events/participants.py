@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..actors.mentions import ActorMention
 from ..model import Person
-from .clauses import clause_verb, subject_tokens
+from .clauses import SPEECH_VERBS, clause_verb, subject_tokens
 
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
 BACKGROUND_PREPS = LOCATION_PREPS | {"from", "through", "across", "via", "like"}
@@ -23,8 +23,10 @@ CURRENCY_NOUNS = {"dollar", "yuan", "euro", "pound", "rupee", "ruble", "rouble",
 # Nouns whose "with"/"to" phrases name the other party ("relations with Russia").
 RELATION_NOUNS = {"relation", "tie", "cooperation", "partnership", "talk", "meeting", "visit", "trade", "agreement", "deal", "dialogue", "contact", "friendship", "alliance"}
 DESTINATION_PREPS = {"to", "in", "into"}
+OCCASION_NOUNS = {"summit", "meeting", "council", "framework", "sideline", "session", "forum", "conference", "assembly", "event", "platform", "format", "member", "charter"}
 PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our"}
-PRONOUNS = {"he", "she", "his", "her", "him"}
+PRONOUNS = {"he", "she", "his", "her", "him", "i", "my"}
+PAIR_CUES = {"both", "two", "mutual", "together", "each"}
 
 
 @dataclass
@@ -85,10 +87,11 @@ def _is_place_role(mention: ActorMention, doc, *, visit: bool, meeting: bool) ->
     head = mention_root(doc, mention)
     while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
         head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | {"from"}:
         if visit and head.head.lower_ in DESTINATION_PREPS:
             return False
-        return mention.kind == "seat" or meeting
+        return mention.kind == "seat" and head.head.lower_ != "from" or meeting and head.head.lower_ != "from" or (
+            mention.kind == "seat" and head.head.head.pos_ == "VERB" and head.head.head.lemma_ in {"televise", "broadcast", "speak", "report"})
     return False
 
 
@@ -118,14 +121,18 @@ def _is_background(mention: ActorMention, doc, trigger_token) -> bool:
     return False
 
 
-def _qualifies_occasion(mention: ActorMention, doc) -> bool:
+def _qualifies_occasion(mention: ActorMention, doc, trigger_token) -> bool:
     """An IGO named only as the frame of something ("the SCO summit", "within the SCO")."""
     if mention.kind != "igo":
         return False
     tok = mention_root(doc, mention)
     if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
+        return tok.head.i != trigger_token.i
+    if tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in {"within", "at", "in", "on", "under", "like"}:
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"of", "within", "at", "in", "on", "under"}
+    return tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in OCCASION_NOUNS
 
 
 def _modifies_person(mention: ActorMention, doc) -> bool:
@@ -152,6 +159,47 @@ def _main_subject_person(sent, mentions: list[ActorMention]) -> Person | None:
     return None
 
 
+def _speech_subject(verb) -> set[int]:
+    """Subject tokens of the speech verb that reports this clause ("She said meetings will…")."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in {"ccomp", "xcomp", "conj"} or current.head is current:
+            return set()
+        current = current.head
+        if current.lemma_.lower() in SPEECH_VERBS:
+            return {t.i for c in current.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    return set()
+
+
+def _fill_source(sent, verb, subject: set[int], mentions, discourse: Discourse, target: list[str]) -> tuple[list[str], list[Person], str]:
+    """Source codes for a clause whose subject names no actor: pronoun, speaker or pair."""
+    doc = sent.doc
+    words = {doc[i].lower_ for i in subject}
+    speaker = _main_subject_person(sent, mentions) or discourse.last_person
+    if words & PRONOUNS and speaker and speaker.country:
+        return [speaker.country], [speaker], "pronoun"
+    if words & {"they", "we"} and target and discourse.last_source:
+        return [c for c in discourse.last_source if c not in target], [], "pronoun"
+    if words & PAIR_WORDS and discourse.last_pair:
+        return list(discourse.last_pair[0]) + list(discourse.last_pair[1]), [], "pair"
+    said_by = _speech_subject(verb)
+    reporters = [m for m in mentions if m.start in said_by and m.code]
+    if reporters:
+        return [m.code for m in reporters], [m.person for m in reporters if m.person], "speaker"
+    if said_by and speaker and speaker.country and {doc[i].lower_ for i in said_by} & PRONOUNS:
+        return [speaker.country], [speaker], "speaker"
+    return [], [], "sentence"
+
+
+def _fill_target(sent, source: list[str], discourse: Discourse) -> tuple[list[str], str]:
+    """The other side when the sentence names none: the pair just discussed, else the main counterpart."""
+    cues = {t.lower_ for t in sent} & PAIR_CUES
+    if cues and discourse.last_pair and set(source) <= set(sum(discourse.last_pair, ())):
+        return [c for c in sum(discourse.last_pair, ()) if c not in source], "+pair"
+    other = discourse.counterpart(set(source))
+    return ([other] if other else []), "+counterpart"
+
+
 def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: Discourse, *, visit: bool, meeting: bool) -> Sides:
     """Source and target codes, the persons involved and the place mentions of one event."""
     doc = sent.doc
@@ -167,7 +215,7 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         if _is_place_role(m, doc, visit=visit, meeting=meeting):
             places.append(m)
             continue
-        if _modifies_person(m, doc) or _qualifies_occasion(m, doc) or _is_background(m, doc, trigger_token) or not m.code:
+        if _modifies_person(m, doc) or _qualifies_occasion(m, doc, trigger_token) or _is_background(m, doc, trigger_token) or not m.code:
             continue
         side = source if m.start in subject else target
         if m.code not in side:
@@ -175,18 +223,9 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         if m.person is not None:
             persons.append(m.person)
     how = "sentence"
-    subject_words = {doc[i].lower_ for i in subject}
-    speaker = _main_subject_person(sent, mentions) or discourse.last_person
-    if not source and subject_words & PRONOUNS and speaker and speaker.country:
-        source.append(speaker.country)
-        persons.insert(0, speaker)
-        how = "pronoun"
-    if not source and subject_words & {"they", "we"} and target and discourse.last_source:
-        source = [c for c in discourse.last_source if c not in target]
-        how = "pronoun"
-    if not source and subject_words & PAIR_WORDS and discourse.last_pair:
-        source, target = list(discourse.last_pair[0]), list(discourse.last_pair[1]) + target
-        how = "pair"
+    if not source:
+        source, found_persons, how = _fill_source(sent, verb, subject, mentions, discourse, target)
+        persons = found_persons + persons
     source = list(dict.fromkeys(source))
     target = [c for c in dict.fromkeys(target) if c not in source]
     if not source and len(target) >= 2:
@@ -194,13 +233,8 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     if len(source) >= 2 and not target:
         source, target = source[:1], source[1:]
     elif source and not target:
-        pair_words = {t.lower_ for t in sent} & PAIR_WORDS
-        if pair_words and discourse.last_pair and set(source) <= set(sum(discourse.last_pair, ())):
-            target = [c for c in sum(discourse.last_pair, ()) if c not in source]
-        else:
-            other = discourse.counterpart(set(source))
-            target = [other] if other else []
-        how += "+counterpart"
+        target, filled = _fill_target(sent, source, discourse)
+        how += filled
     elif target and not source:
         other = discourse.counterpart(set(target))
         source = [other] if other else []

@@ -1,0 +1,163 @@
+"""Whether two reports can be the same happening, how strongly, and why.
+
+The rules are vetoes first, then evidence.  A veto keeps apart what cannot be one happening:
+another type or set of parties, two reports from one article (the extractor already split
+them), dates that cannot overlap, other cities or host countries, other people, other
+planned dates.  What survives is scored so a report that fits several events joins the
+best one; and the coarser the dates, the more the reports must share besides (a place,
+people, topics or wording), since "in 2023" fits every event of that year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .evidence import (
+    content_words,
+    jaccard,
+    precision_rank,
+    same_place,
+    shared_persons,
+    span,
+)
+from .reports import Report, parties
+
+# Two outlets may date one meeting a day apart (time zones, "yesterday" from another day).
+DAY_SLACK = timedelta(days=1)
+# Undated reports of one happening appear within days of each other.
+REPORT_WINDOW = timedelta(days=7)
+MIN_WORDING = 0.2
+
+_TIME_SCORES = {"same day": 3.0, "adjacent days": 2.0, "same month": 1.5, "same year": 0.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The verdict on two reports: can they be one happening, with what score, and why."""
+
+    compatible: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _refused(reason: str) -> Comparison:
+    return Comparison(False, 0.0, (reason,))
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] - DAY_SLACK <= b[1] and b[0] - DAY_SLACK <= a[1]
+
+
+def _time(a: Report, b: Report) -> tuple[str | None, str]:
+    """(veto or None, how well the dates agree): a ``_TIME_SCORES`` key or ``"undated"``."""
+    x, y = span(a.event.date), span(b.event.date)
+    if x is not None and y is not None:
+        if not _overlap(x, y):
+            return f"dates differ ({a.event.date} vs {b.event.date})", ""
+        ranks = {precision_rank(a.event.date), precision_rank(b.event.date)}
+        if ranks == {0}:
+            return None, "same day" if x == y else "adjacent days"
+        return None, "same month" if 2 not in ranks else "same year"
+    for dated, undated in ((x, b), (y, a)):
+        published = span(undated.published)
+        if dated is not None and published is not None and dated[0] - DAY_SLACK > published[1]:
+            return "dated after the other report was published", ""
+    return None, "undated"
+
+
+def _planned(a: Report, b: Report) -> str | None:
+    x, y = span(a.event.planned_for), span(b.event.planned_for)
+    if x is not None and y is not None and not _overlap(x, y):
+        return f"planned for different times ({a.event.planned_for} vs {b.event.planned_for})"
+    return None
+
+
+def _place(a: Report, b: Report) -> tuple[str | None, bool]:
+    """(veto or None, whether both name the same city)."""
+    ea, eb = a.event, b.event
+    if ea.location_country and eb.location_country and ea.location_country != eb.location_country:
+        return f"in different countries ({ea.location_country} vs {eb.location_country})", False
+    if ea.location and eb.location:
+        if not same_place(ea.location, eb.location):
+            return f"in different places ({ea.location} vs {eb.location})", False
+        return None, True
+    return None, False
+
+
+def _reports_close(a: Report, b: Report) -> bool | None:
+    """Whether two articles appeared within the report window; None if a date is missing."""
+    x, y = span(a.published), span(b.published)
+    if x is None or y is None:
+        return None
+    return abs(x[0] - y[0]) <= REPORT_WINDOW
+
+
+def _kind_veto(a: Report, b: Report) -> str | None:
+    if a.article_id == b.article_id:
+        return "reported by the same article"
+    if a.event.type != b.event.type:
+        return f"different types ({a.event.type} vs {b.event.type})"
+    if parties(a.event) != parties(b.event) or not parties(a.event):
+        return "different parties"
+    return None
+
+
+def _anchor_veto(time: str, place: bool, people: bool, content: bool, close: bool | None) -> str | None:
+    """The evidence coarse dates need before two reports may be fused."""
+    if time == "same year" and not (place or people or content):
+        return "only the year agrees and nothing else is shared"
+    if time == "undated":
+        if not (place or people):
+            return "no date, and no shared place or people"
+        if close is False:
+            return "no date, and the reports are far apart"
+        if close is None and not (place and people):
+            return "no date or publication date, and not both place and people shared"
+    return None
+
+
+def compare(a: Report, b: Report) -> Comparison:
+    """Can ``a`` and ``b`` be reports of one happening? Symmetric in its verdict and score."""
+    ea, eb = a.event, b.event
+    veto = _kind_veto(a, b) or _planned(a, b)
+    if veto:
+        return _refused(veto)
+    veto, time = _time(a, b)
+    if veto:
+        return _refused(veto)
+    veto, place = _place(a, b)
+    if veto:
+        return _refused(veto)
+    people = shared_persons(ea.persons, eb.persons)
+    if ea.persons and eb.persons and not people:
+        return _refused("different people")
+    topics = set(ea.topics) & set(eb.topics)
+    wording = jaccard(content_words(ea.evidence), content_words(eb.evidence))
+    content = bool(topics) or wording >= MIN_WORDING
+    veto = _anchor_veto(time, place, bool(people), content, _reports_close(a, b))
+    if veto:
+        return _refused(veto)
+
+    reasons = [f"same type {ea.type}", f"same parties {'+'.join(sorted(parties(ea)))}"]
+    score = _TIME_SCORES.get(time, 0.0)
+    reasons.append(f"dates agree: {time} ({ea.date or '-'} ~ {eb.date or '-'})")
+    if place:
+        score += 2.0
+        reasons.append(f"same place ({ea.location} ~ {eb.location})")
+    if people:
+        score += 1.5
+        reasons.append(f"shared persons ({', '.join(people)})")
+    if topics:
+        score += jaccard(set(ea.topics), set(eb.topics))
+        reasons.append(f"shared topics ({', '.join(sorted(topics))})")
+    if wording >= MIN_WORDING:
+        score += 2.0 * wording
+        reasons.append(f"similar wording ({wording:.2f})")
+    if ea.mode and ea.mode == eb.mode:
+        score += 0.5
+        reasons.append(f"same mode {ea.mode}")
+    if ea.planned_for and ea.planned_for == eb.planned_for:
+        score += 1.0
+        reasons.append(f"same planned date {ea.planned_for}")
+    return Comparison(True, round(score, 6), tuple(reasons))

@@ -1,0 +1,193 @@
+"""RSS and Atom feeds: each entry becomes an article.
+
+feedparser reads both formats, tolerates the malformed feeds common in the wild and
+sanitises the HTML in entries.  It is always handed a stream of bytes already read: given a
+string (or bytes that name a path) it would fetch or open it itself, outside every limit set
+here.  Entities are refused before it sees anything (see ``xmlguard``).
+
+An entry that carries the story (``content:encoded``, Atom ``content``) is read as it is; one
+that carries only a summary is a teaser, so its link is fetched and the page read instead.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import feedparser
+
+from ..errors import IngestError
+from ..model import Article, Rejection
+from ..registry import readers
+from .fetch import Fetcher
+from .identity import article_id, normalise_text
+from .pages import MAX_PAGE_BYTES, WebPage, fragment_text, parse_html
+from .text import read_file_bytes, rejection
+from .xmlguard import check_xml_safety
+
+MAX_FEED_BYTES = MAX_PAGE_BYTES
+LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed.  ``text`` is empty when the entry holds only a summary."""
+
+    number: int
+    key: str
+    title: str | None = None
+    link: str | None = None
+    published: str | None = None
+    author: str | None = None
+    text: str = ""
+    summary: str = ""
+
+    @property
+    def summary_only(self) -> bool:
+        return not self.text
+
+
+def parse_feed(data: bytes, *, where: str, base_url: str | None = None) -> list[FeedEntry]:
+    """The entries of an RSS or Atom document, in feed order.
+
+    ``base_url`` (where the feed was fetched from) resolves relative links.  Raises
+    IngestError naming ``where`` for a document that declares entities or is no feed.
+    """
+    if not data.strip():
+        raise IngestError("empty feed", where=where)
+    check_xml_safety(data, where=where)
+    headers = {"content-location": base_url} if base_url else {}
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
+                                  sanitize_html=True, resolve_relative_uris=True)
+    except Exception as err:  # a third-party parser: any failure means "not a usable feed"
+        raise IngestError(f"cannot parse the feed ({type(err).__name__})", where=where) from None
+    if not parsed.get("version") and not parsed.get("entries"):
+        problem = parsed.get("bozo_exception")
+        detail = f" ({problem})" if problem else ""
+        raise IngestError(f"not an RSS or Atom feed{detail}", where=where)
+    return [_entry(raw, number, where=where) for number, raw in
+            enumerate(parsed.get("entries", []), start=1)]
+
+
+def entry_article(entry: FeedEntry, *, where: str, fetcher: Fetcher | None) -> Article:
+    """The Article an entry reports, fetching its page when the entry holds only a summary.
+
+    The feed's title and date win over the page's, being the publisher's own statement for
+    this entry.  Raises IngestError when there is no text to be had.
+    """
+    title, published, text = entry.title, entry.published, entry.text
+    if entry.summary_only:
+        page = _linked_page(entry, where=where, fetcher=fetcher)
+        title, published, text = title or page.title, published or page.published, page.text
+    if not text:
+        raise IngestError("entry has no text", where=where)
+    return Article(
+        id=article_id(text),
+        external_id=entry.key,
+        text=text,
+        title=title,
+        source=entry.link or where,
+        published=published,
+    )
+
+
+def entry_place(where: str, entry: FeedEntry) -> str:
+    """How a rejection names an entry: the feed, the entry's position and its link."""
+    link = f" ({entry.link})" if entry.link else ""
+    return f"{where} entry {entry.number}{link}"
+
+
+def entry_articles(
+    entries: Iterable[FeedEntry], *, where: str, fetcher: Fetcher | None
+) -> Iterator[Article | Rejection]:
+    """An Article per entry, or a Rejection placed at the feed and entry saying why not."""
+    for entry in entries:
+        place = entry_place(where, entry)
+        try:
+            yield entry_article(entry, where=place, fetcher=fetcher)
+        except IngestError as err:
+            yield rejection(err, where=place)
+
+
+@readers.register("parley.reader.feed.v1")
+def read_feed_file(
+    path: str | Path, *, fetcher: Fetcher | None = None, max_bytes: int = MAX_FEED_BYTES
+) -> Iterator[Article | Rejection]:
+    """Yield the articles of a saved feed, fetching the pages of summary-only entries.
+
+    Pass the batch's ``fetcher`` so that politeness is kept across files; without one a
+    fresh one is made.
+    """
+    path = Path(path)
+    where = str(path)
+    try:
+        entries = parse_feed(read_file_bytes(path, max_bytes=max_bytes, what="one feed"),
+                             where=where)
+    except IngestError as err:
+        yield rejection(err, where=where)
+        return
+    yield from entry_articles(entries, where=where,
+                              fetcher=fetcher if fetcher is not None else Fetcher())
+
+
+def _linked_page(entry: FeedEntry, *, where: str, fetcher: Fetcher | None) -> WebPage:
+    if not entry.link:
+        raise IngestError("entry holds only a summary and no link to the article", where=where)
+    if fetcher is None:
+        raise IngestError("entry holds only a summary; its page was not fetched", where=where)
+    try:
+        fetched = fetcher.fetch(entry.link)
+    except IngestError as err:
+        raise IngestError(f"entry holds only a summary and its page could not be fetched: "
+                          f"{err.message}", where=where) from None
+    return parse_html(fetched.data, where=entry.link, url=fetched.final_url,
+                      charset=fetched.charset)
+
+
+def _entry(raw: Any, number: int, *, where: str) -> FeedEntry:
+    link = _text(raw.get("link"))
+    return FeedEntry(
+        number=number,
+        key=_text(raw.get("id")) or link or f"{where}#{number}",
+        title=_text(raw.get("title")),
+        link=link,
+        published=_entry_day(raw, where=f"{where} entry {number}"),
+        author=_text(raw.get("author")),
+        text=_content_text(raw),
+        summary=fragment_text(_text(raw.get("summary")) or ""),
+    )
+
+
+def _content_text(raw: Any) -> str:
+    """The longest full-content block of the entry, as plain text."""
+    contents = raw.get("content") or []
+    texts = [fragment_text(_text(part.get("value")) or "") for part in contents
+             if isinstance(part, dict)]
+    return max(texts, key=len, default="")
+
+
+def _entry_day(raw: Any, *, where: str) -> str | None:
+    """The entry's publication day (UTC), or None with a warning when its date is unreadable."""
+    for key in ("published", "updated"):
+        parsed = raw.get(f"{key}_parsed")
+        if parsed:
+            try:
+                return time.strftime("%Y-%m-%d", parsed)
+            except (TypeError, ValueError, OverflowError):
+                parsed = None
+        given = _text(raw.get(key))
+        if given and not parsed:
+            LOG.warning("%s: %s date %r is not a date; kept without one", where, key, given)
+    return None
+
+
+def _text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return normalise_text(value) or None

@@ -1,0 +1,238 @@
+"""Analytics of a pair of countries: a monthly cooperation–conflict index, topics, top movers.
+
+Each stored event is one happening, however many articles report it: it adds its PLOVER
+intensity once, and the number of its mentions is reported beside the index (corroboration),
+never multiplied into it, so a summit covered by twenty outlets does not outweigh a treaty
+covered by one.  An event without a date of its own is placed by its earliest report, and the
+count of events so placed is shown, as in the timeline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..model import StoredEvent
+from ..store import Store
+from ..taxonomy import quad_class
+from .coding import Dyad, event_dyads, event_score, unique_events
+from .periods import Period, month_of, months_between
+from .timeline import TimelineEntry, place
+
+
+@dataclass(frozen=True, slots=True)
+class MonthIndex:
+    """One month of a dyad: the net intensity of its events and how they were reported."""
+
+    month: str
+    events: int
+    index: float
+    mean: float | None
+    cooperation: int
+    conflict: int
+    mentions: int
+    by_report: int
+    event_ids: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["event_ids"] = list(self.event_ids)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class DyadIndex:
+    """The monthly index of A–B, every month from the first to the last with an event."""
+
+    a: str
+    b: str
+    months: tuple[MonthIndex, ...]
+    events: int
+    index: float
+    unplaced: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "events": self.events,
+            "index": self.index,
+            "unplaced": self.unplaced,
+            "months": [m.to_dict() for m in self.months],
+        }
+
+
+def _month_row(month: str, entries: list[TimelineEntry]) -> MonthIndex:
+    scores = [event_score(e.item.event) for e in entries]
+    total = round(sum(scores), 2)
+    quads = [quad_class(e.item.event.type) for e in entries]
+    return MonthIndex(
+        month=month,
+        events=len(entries),
+        index=total,
+        mean=round(total / len(entries), 2) if entries else None,
+        cooperation=sum(1 for q in quads if q <= 2),
+        conflict=sum(1 for q in quads if q >= 3),
+        mentions=sum(len(e.item.mentions) for e in entries),
+        by_report=sum(1 for e in entries if e.dated_by == "report"),
+        event_ids=tuple(sorted(e.item.event.id for e in entries)),
+    )
+
+
+def index_series(a: str, b: str, items: Iterable[StoredEvent]) -> DyadIndex:
+    """The monthly index of already-selected events (each counted once)."""
+    by_month: dict[str, list[TimelineEntry]] = defaultdict(list)
+    unplaced = 0
+    kept = unique_events(list(items))
+    for item in kept:
+        entry = place(item)
+        month = month_of(entry.when)
+        if month is None:
+            unplaced += 1
+        else:
+            by_month[month].append(entry)
+    months = months_between(min(by_month), max(by_month)) if by_month else []
+    rows = tuple(_month_row(m, by_month.get(m, [])) for m in months)
+    return DyadIndex(
+        a=a,
+        b=b,
+        months=rows,
+        events=len(kept),
+        index=round(sum(r.index for r in rows), 2),
+        unplaced=unplaced,
+    )
+
+
+def monthly_index(store: Store, a: str, b: str) -> DyadIndex:
+    """The cooperation–conflict index of A–B per month, from the PLOVER scores of its events.
+
+    Events dated only to a year (or not at all, and never reported with a date) belong to no
+    month; they are counted in ``unplaced`` rather than spread or guessed.
+    """
+    return index_series(a, b, store.events(between=(a, b)))
+
+
+# --- topics --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TopicShare:
+    topic: str
+    events: int
+    mentions: int
+    first: str | None
+    last: str | None
+    types: tuple[tuple[str, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["types"] = dict(self.types)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class DyadTopics:
+    """What A and B dealt with: events per sector (an event counts under each of its topics)."""
+
+    a: str
+    b: str
+    events: int
+    untagged: int
+    topics: tuple[TopicShare, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "events": self.events,
+            "untagged": self.untagged,
+            "topics": [t.to_dict() for t in self.topics],
+        }
+
+
+def _share(topic: str, entries: list[TimelineEntry]) -> TopicShare:
+    dates = sorted(e.when for e in entries if e.when)
+    types = Counter(e.item.event.type for e in entries)
+    return TopicShare(
+        topic=topic,
+        events=len(entries),
+        mentions=sum(len(e.item.mentions) for e in entries),
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+        types=tuple(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
+
+
+def topic_breakdown(a: str, b: str, items: Iterable[StoredEvent]) -> DyadTopics:
+    """Topic shares of already-selected events, most frequent first."""
+    kept = unique_events(list(items))
+    by_topic: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for item in kept:
+        for topic in dict.fromkeys(item.event.topics):
+            by_topic[topic].append(place(item))
+    shares = sorted((_share(t, e) for t, e in by_topic.items()), key=lambda s: (-s.events, s.topic))
+    untagged = sum(1 for item in kept if not item.event.topics)
+    return DyadTopics(a=a, b=b, events=len(kept), untagged=untagged, topics=tuple(shares))
+
+
+def dyad_topics(store: Store, a: str, b: str) -> DyadTopics:
+    """The topic breakdown of every stored event between A and B."""
+    return topic_breakdown(a, b, store.events(between=(a, b)))
+
+
+# --- top movers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mover:
+    """A dyad whose summed intensity changed between two periods."""
+
+    a: str
+    b: str
+    before: float
+    after: float
+    change: float
+    events_before: int
+    events_after: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _sum_by_dyad(items: list[StoredEvent], period: Period) -> tuple[Counter[Dyad], Counter[Dyad]]:
+    scores: Counter[Dyad] = Counter()
+    counts: Counter[Dyad] = Counter()
+    for item in items:
+        if not period.contains(place(item).when):
+            continue
+        for pair in event_dyads(item.event):
+            scores[pair] += event_score(item.event)
+            counts[pair] += 1
+    return scores, counts
+
+
+def top_movers(store: Store, before: Period, after: Period, *, limit: int = 10) -> list[Mover]:
+    """Dyads whose index changed most from ``before`` to ``after``, largest change first.
+
+    An event counts in a period only if its whole date lies inside it; ties are broken by the
+    dyad's codes so the order is stable.
+    """
+    items = unique_events(store.events())
+    old_scores, old_counts = _sum_by_dyad(items, before)
+    new_scores, new_counts = _sum_by_dyad(items, after)
+    movers = [
+        Mover(
+            a=pair[0],
+            b=pair[1],
+            before=round(old_scores[pair], 2),
+            after=round(new_scores[pair], 2),
+            change=round(new_scores[pair] - old_scores[pair], 2),
+            events_before=old_counts[pair],
+            events_after=new_counts[pair],
+        )
+        for pair in set(old_counts) | set(new_counts)
+    ]
+    movers.sort(key=lambda m: (-abs(m.change), m.a, m.b))
+    return [m for m in movers if m.change != 0][:limit]

@@ -1,0 +1,56 @@
+"""The CAMEO code, intensity and dyads of a stored event, as every analytic and export sees them.
+
+An event keeps the code and score its coder gave it; older stores (or coders) that left them
+empty get them from the taxonomy, so every output agrees on one value per event.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..model import Event, StoredEvent
+from ..taxonomy import cameo_code, intensity
+
+Dyad = tuple[str, str]
+
+
+def event_score(event: Event) -> float:
+    """The event's PLOVER intensity: its own if the coder set one, else the taxonomy's."""
+    return event.score if event.score is not None else intensity(event.type, event.mode)
+
+
+def event_cameo(event: Event) -> str:
+    """The event's CAMEO code: its own if the coder set one, else the taxonomy's default."""
+    return event.cameo or cameo_code(event.type, event.mode)
+
+
+def dyad(a: str, b: str) -> Dyad:
+    """A pair of parties in a fixed order, so A–B and B–A are one dyad."""
+    return (a, b) if a <= b else (b, a)
+
+
+def event_dyads(event: Event) -> set[Dyad]:
+    """The source–target pairs an event relates (a party is never paired with itself)."""
+    return {dyad(s, t) for s in event.source for t in event.target if s != t}
+
+
+def all_pairs(event: Event) -> set[Dyad]:
+    """Every pair among all the event's parties: who sat at one table in a meeting."""
+    parties = sorted(set(event.source) | set(event.target))
+    return {dyad(a, b) for a, b in combinations(parties, 2)}
+
+
+def unique_events(items: list[StoredEvent]) -> list[StoredEvent]:
+    """Each stored event once, whatever a backend returned: a happening is counted once."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if item.event.id not in seen:
+            seen.add(item.event.id)
+            kept.append(item)
+    return kept
+
+
+def articles_of(item: StoredEvent) -> int:
+    """How many distinct articles report the event: its corroboration."""
+    return len({m.article_id for m in item.mentions}) or 1
