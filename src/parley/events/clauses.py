@@ -71,9 +71,42 @@ def is_modal(token) -> bool:
 
 
 def is_perfect(token) -> bool:
-    """True for present or past perfect ("have signed", "had pledged"): background, not the occasion."""
+    """True for present or past perfect ("have signed", "has said that…"): background, not the occasion."""
     verb = clause_verb(token)
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            return True
+        if verb.dep_ not in {"ccomp", "xcomp"} or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def is_background_clause(token) -> bool:
+    """A clause that only sets the scene: "after the two sides agreed…", "a deal struck earlier"."""
+    verb = clause_verb(token)
+    for _ in range(4):
+        if verb.dep_ in {"relcl", "acl", "pcomp"}:
+            return True
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "when", "as"} for c in verb.children):
+            return True
+        if verb.dep_ == "ROOT" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def in_quote(sent, token) -> bool:
+    """True when the trigger stands inside quotation marks in its sentence."""
+    opened = False
+    for tok in sent:
+        if tok.i >= token.i:
+            return opened
+        if tok.text in {"“", "\"", "‘"}:
+            opened = not opened if tok.text == "\"" else True
+        elif tok.text in {"”", "’"} and len(tok.text) == 1 and tok.text == "”":
+            opened = False
+    return opened
 
 
 def subject_tokens(verb) -> list:

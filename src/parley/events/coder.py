@@ -14,7 +14,7 @@ from ..actors.knowledge import Knowledge
 from ..actors.mentions import ActorMention, find_actor_mentions
 from ..dates import find_dates
 from ..model import Article, Event, Person
-from .clauses import is_perfect
+from .clauses import in_quote, is_background_clause, is_perfect
 from .merge import merge_events
 from .participants import Discourse, Sides, assign_sides, build_discourse
 from .patterns import Pattern
@@ -197,6 +197,10 @@ class ArticleCoder:
         source, target = sides.source, sides.target
         explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
         date, location, location_country = self._from_occasion(index, token, source + target, date, location, location_country, explain)
+        if date is None:
+            date = self._news_day(sent, token, type_)
+            if date:
+                explain.append("date: reported as current news, dated by the article")
         if type_ == "CONSULT":
             mode = _consult_mode(sent, mode, sides, location_country, mentions)
             if mode == "visit":
@@ -244,9 +248,17 @@ class ArticleCoder:
             chosen = tuple(p for p in sides.persons if p.country in source)
         return tuple(p.name for p in chosen)
 
+    def _news_day(self, sent, token, type_: str) -> str | None:
+        """The day a current act was reported: statements and acts told as news, not background."""
+        if not self.article.published or type_ == "AGREE" or is_background_clause(token):
+            return None
+        if is_perfect(token) and in_quote(sent, token):
+            return None
+        return self.occasion.date if self.occasion and self.occasion.date else self.article.published
+
     def _from_occasion(self, index, token, parties, date, location, location_country, explain):
         occasion = self.occasion
-        if occasion is None or is_perfect(token):
+        if occasion is None or is_perfect(token) or is_background_clause(token):
             return date, location, location_country
         if not set(parties) & occasion.parties:
             return date, location, location_country
@@ -260,8 +272,7 @@ class ArticleCoder:
     def _after_event(self, index: int, event: Event, refs) -> None:
         parties = frozenset(event.source + event.target)
         self.discourse.last_source = event.source
-        if event.date:
-            self.anchor = event.date
+        self.anchor = event.date
         if event.type == "CONSULT":
             self.discourse.last_pair = (event.source, event.target)
             if event.date and len(event.date) == 10 or self.occasion is None and event.location:

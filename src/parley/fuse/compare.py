@@ -93,6 +93,16 @@ def _reports_close(a: Report, b: Report) -> bool | None:
     return abs(x[0] - y[0]) <= REPORT_WINDOW
 
 
+def _different_people(a: tuple[str, ...], b: tuple[str, ...], shared: tuple[str, ...]) -> bool:
+    """Whether the named people rule out one happening.
+
+    Two reports naming one person each may each name a different side of one meeting
+    ("Putin received..." / "Sharif told..."), so only disjoint lists where one names two
+    or more people (both sides, or a delegation) count as different people.
+    """
+    return bool(a) and bool(b) and not shared and max(len(a), len(b)) >= 2
+
+
 def _kind_veto(a: Report, b: Report) -> str | None:
     if a.article_id == b.article_id:
         return "reported by the same article"
@@ -130,7 +140,7 @@ def compare(a: Report, b: Report) -> Comparison:
     if veto:
         return _refused(veto)
     people = shared_persons(ea.persons, eb.persons)
-    if ea.persons and eb.persons and not people:
+    if _different_people(ea.persons, eb.persons, people):
         return _refused("different people")
     topics = set(ea.topics) & set(eb.topics)
     wording = jaccard(content_words(ea.evidence), content_words(eb.evidence))

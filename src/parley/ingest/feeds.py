@@ -11,11 +11,14 @@ that carries only a summary is a teaser, so its link is fetched and the page rea
 
 from __future__ import annotations
 
+import email.utils
 import io
 import logging
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,7 @@ from .xmlguard import check_xml_safety
 
 MAX_FEED_BYTES = MAX_PAGE_BYTES
 LOG = logging.getLogger(__name__)
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,18 +177,42 @@ def _content_text(raw: Any) -> str:
 
 
 def _entry_day(raw: Any, *, where: str) -> str | None:
-    """The entry's publication day (UTC), or None with a warning when its date is unreadable."""
+    """The entry's publication day, or None with a warning when its date is not a real day."""
     for key in ("published", "updated"):
-        parsed = raw.get(f"{key}_parsed")
-        if parsed:
-            try:
-                return time.strftime("%Y-%m-%d", parsed)
-            except (TypeError, ValueError, OverflowError):
-                parsed = None
         given = _text(raw.get(key))
-        if given and not parsed:
-            LOG.warning("%s: %s date %r is not a date; kept without one", where, key, given)
+        if not given:
+            continue
+        day = feed_day(given, raw.get(f"{key}_parsed"))
+        if day is None:
+            LOG.warning("%s: %s date %r is not a real date; kept without one", where, key, given)
+        return day
     return None
+
+
+def feed_day(given: str, parsed: Any = None) -> str | None:
+    """``YYYY-MM-DD`` for a feed date as the publisher wrote it, or None if it is no real day.
+
+    feedparser rolls impossible dates over ("2025-13-45" becomes 2026-01-01), so the two
+    common forms, ISO 8601 and RFC 822, are checked here and read as the day written, in the
+    publisher's own time zone; only other forms fall back to feedparser's reading (UTC).
+    """
+    iso = _ISO_DAY.match(given)
+    if iso:
+        return _real_day(*(int(part) for part in iso.groups()))
+    rfc = email.utils.parsedate_tz(given)
+    if rfc is not None:
+        return _real_day(*rfc[:3])
+    try:
+        return time.strftime("%Y-%m-%d", parsed) if parsed else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _real_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _text(value: object) -> str | None:

@@ -9,16 +9,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import IngestError
 from ..model import Article, Rejection
 from ..registry import readers
 from .identity import article_id
 from .prefix import parse_day, split_prefix
-from .text import rejection
+from .text import MAX_TEXT_BYTES, rejection
 
 _BOM = "\ufeff"
+MAX_LINE_BYTES = MAX_TEXT_BYTES
+"""Longest line read: one line is one article, so the text limit applies to it."""
 
 
 def _optional_str(record: dict[str, Any], key: str, *, where: str) -> str | None:
@@ -96,15 +98,19 @@ def parse_jsonl_line(line: str, *, where: str, default_id: str) -> Article:
 
 
 def read_jsonl_lines(
-    lines: Iterable[str | bytes], *, name: str, stem: str
+    lines: Iterable[str | bytes | None], *, name: str, stem: str
 ) -> Iterator[Article | Rejection]:
     """Yield an Article or a Rejection for each non-blank line.
 
     ``name`` places rejections (``name:LINE``); ``stem`` prefixes the ids of lines without one.
+    A None in ``lines`` stands for a line too long to read (see ``bounded_lines``).
     """
     for number, line in enumerate(lines, start=1):
         where = f"{name}:{number}"
         try:
+            if line is None:
+                raise IngestError(f"line is over the {MAX_LINE_BYTES}-byte limit for one "
+                                  "article", where=where)
             if isinstance(line, bytes):
                 line = _decode_line(line, where=where)
             if number == 1:
@@ -124,12 +130,24 @@ def _decode_line(line: bytes, *, where: str) -> str:
                           f"{err.start + 1}); convert the file to UTF-8", where=where) from None
 
 
+def bounded_lines(handle: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
+    """The file's lines, with None for a line over ``limit`` bytes, which is skipped unread
+    rather than held whole in memory."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(limit + 1)
+        yield None
+
+
 @readers.register("parley.reader.jsonl.v1")
 def read_jsonl(path: str | Path) -> Iterator[Article | Rejection]:
     """Yield the articles of a JSONL file, and a Rejection for each line that is not one."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
-            yield from read_jsonl_lines(handle, name=str(path), stem=path.stem)
+            yield from read_jsonl_lines(bounded_lines(handle), name=str(path), stem=path.stem)
     except OSError as err:
         yield rejection(IngestError(f"cannot read file: {err.strerror or err}"), where=str(path))

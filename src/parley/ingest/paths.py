@@ -1,27 +1,37 @@
 """From what the user names on the command line to a stream of articles and rejections.
 
 Files are handed to the reader registered for their suffix, folders are walked in a fixed
-order so runs are reproducible, and ``-`` reads standard input.  Every problem with an input
-becomes a Rejection: a batch of thousands must not stop at its first bad file.
+order so runs are reproducible, ``-`` reads standard input, and http(s) addresses are
+fetched (a page or a feed).  Every problem with an input becomes a Rejection: a batch of
+thousands must not stop at its first bad file.  Syndicated copies within the batch are
+pointed at their first-seen original (see ``syndication``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import io
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..errors import ParleyError
 from ..model import Article, Rejection
 from ..registry import readers
+from . import feeds as _feeds  # noqa: F401  (registers the feed reader)
+from . import pages as _pages  # noqa: F401  (registers the page reader)
+from .fetch import Fetcher, is_url
 from .jsonl import read_jsonl_lines
+from .syndication import collapse_near_duplicates
 from .text import MAX_TEXT_BYTES, STAGE, parse_text_article
+from .web import read_url
 
 TEXT_READER = "parley.reader.text.v1"
 JSONL_READER = "parley.reader.jsonl.v1"
+HTML_READER = "parley.reader.html.v1"
+FEED_READER = "parley.reader.feed.v1"
 
 SUFFIX_READERS: Mapping[str, str] = {
     ".jsonl": JSONL_READER,
@@ -29,6 +39,11 @@ SUFFIX_READERS: Mapping[str, str] = {
     ".text": TEXT_READER,
     ".md": TEXT_READER,
     "": TEXT_READER,
+    ".html": HTML_READER,
+    ".htm": HTML_READER,
+    ".xml": FEED_READER,
+    ".rss": FEED_READER,
+    ".atom": FEED_READER,
 }
 """Which registered reader handles a file, by its lower-cased suffix ("" for none)."""
 
@@ -41,23 +56,54 @@ def _reject(where: str, reason: str, code: str = "P100") -> Rejection:
 
 
 def read_paths(
-    paths: Iterable[str | Path], *, suffixes: Mapping[str, str] | None = None
+    paths: Iterable[str | Path],
+    *,
+    suffixes: Mapping[str, str] | None = None,
+    fetcher: Fetcher | None = None,
+    near_duplicates: bool = True,
 ) -> Iterator[Article | Rejection]:
-    """Yield every article in ``paths`` (files, folders, or ``-``) and a Rejection per failure.
+    """Yield every article in ``paths`` (files, folders, addresses or ``-``) and a Rejection
+    per failure.
 
     ``suffixes`` maps file suffixes to reader names, for callers that add their own readers.
+    ``fetcher`` fetches addresses and the pages of summary-only feed entries; one is made
+    when needed, and shared by the whole batch so that each host is asked politely.  With
+    ``near_duplicates`` a syndicated copy comes out with its original's id, so the store
+    keeps the story once and records the copy as another source.
     """
-    table = SUFFIX_READERS if suffixes is None else suffixes
+    items = _read_all(paths, SUFFIX_READERS if suffixes is None else suffixes,
+                      _lazy(fetcher))
+    return collapse_near_duplicates(items) if near_duplicates else items
+
+
+def _lazy(fetcher: Fetcher | None) -> Callable[[], Fetcher]:
+    """A getter that makes the batch's fetcher on first use (most batches fetch nothing)."""
+    made: list[Fetcher] = [] if fetcher is None else [fetcher]
+
+    def get() -> Fetcher:
+        if not made:
+            made.append(Fetcher())
+        return made[0]
+
+    return get
+
+
+def _read_all(
+    paths: Iterable[str | Path], table: Mapping[str, str], fetcher: Callable[[], Fetcher]
+) -> Iterator[Article | Rejection]:
     for item in paths:
         if str(item) == STDIN:
             yield from read_stdin()
             continue
+        if isinstance(item, str) and is_url(item):
+            yield from read_url(item, fetcher=fetcher())
+            continue
         path = Path(item)
         if path.is_dir():
             for file in walk_folder(path, table):
-                yield from _read_file(file, table)
+                yield from _read_file(file, table, fetcher)
         elif path.exists():
-            yield from _read_file(path, table)
+            yield from _read_file(path, table, fetcher)
         else:
             yield _reject(str(path), "no such file or folder")
 
@@ -93,19 +139,35 @@ def _walk(folder: Path, suffixes: Mapping[str, str], seen: set[tuple[int, int]])
             yield path
 
 
-def _read_file(path: Path, suffixes: Mapping[str, str]) -> Iterator[Article | Rejection]:
-    """Hand ``path`` to its reader, turning any error the reader raises into a Rejection."""
+def _read_file(
+    path: Path, suffixes: Mapping[str, str], fetcher: Callable[[], Fetcher]
+) -> Iterator[Article | Rejection]:
+    """Hand ``path`` to its reader, turning any error the reader raises into a Rejection.
+
+    A reader that takes a ``fetcher`` keyword (the feed reader) gets the batch's fetcher.
+    """
     suffix = path.suffix.lower()
     if suffix not in suffixes:
         known = ", ".join(sorted(s or "(none)" for s in suffixes))
         yield _reject(str(path), f"unknown file type {suffix!r} (readable: {known})")
         return
     try:
-        yield from readers.get(suffixes[suffix])(path)
+        reader = readers.get(suffixes[suffix])
+        if _takes_fetcher(reader):
+            yield from reader(path, fetcher=fetcher())
+        else:
+            yield from reader(path)
     except ParleyError as err:
         yield _reject(str(path), err.message, err.code)
     except OSError as err:
         yield _reject(str(path), f"cannot read file: {err.strerror or err}")
+
+
+def _takes_fetcher(reader: Callable[..., object]) -> bool:
+    try:
+        return "fetcher" in inspect.signature(reader).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def read_stdin(max_chars: int = MAX_TEXT_BYTES) -> Iterator[Article | Rejection]:
