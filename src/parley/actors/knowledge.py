@@ -49,6 +49,10 @@ class Knowledge:
         """A capital or seat of government standing for its state → ISO3 ("the Kremlin")."""
         return self._t.seats.get(text)
 
+    def capital(self, code: str) -> str | None:
+        """The capital city of a country code, for venues named without their city."""
+        return self._t.capitals.get(code)
+
     def igo(self, text: str) -> str | None:
         """An organisation or one of its organs → its acronym ("UN Security Council" → "UN")."""
         return self._t.igos.get(text)

@@ -36,6 +36,7 @@ class Tables:
     igos: AliasTable = field(default_factory=AliasTable)
     places: AliasTable = field(default_factory=AliasTable)
     igo_codes: set[str] = field(default_factory=set)
+    capitals: dict[str, str] = field(default_factory=dict)
     common_words: set[str] = field(default_factory=set)
     roles: RoleMatcher = field(default_factory=lambda: RoleMatcher(()))
     offices: OfficeTable = field(default_factory=lambda: OfficeTable({}))
@@ -147,6 +148,7 @@ def _load_countries(directory: Path, tables: Tables, problems: list[str]) -> Non
         capital = check.text(record, "capital", required=False)
         if capital:
             check.alias(tables.seats, capital, code, record.line)
+            tables.capitals[code] = capital
 
 
 def _load_igos(directory: Path, tables: Tables, problems: list[str]) -> None:

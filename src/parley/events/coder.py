@@ -22,7 +22,11 @@ from .placing import Occasion, pick_dates, pick_location, planning_scope
 from .topics import find_topics
 from .triggers import Trigger, find_triggers
 
-TWO_SIDED = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE"}
+# Acts whose persons are the principals of every side (guideline); other acts list the actor only.
+TWO_SIDED_RULES = {
+    "consult", "support.sign", "support.signing", "agree.agree", "agree.invite", "agree.accept_invite",
+    "agree.expected_sign", "agree.agreement_reached", "agree.resume",
+}
 MULTILATERAL_WORDS = {"sidelines", "summit", "forum", "conference", "assembly"}
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
 EMBEDDABLE = {"CONSULT", "AGREE", "PROTEST"}
@@ -35,6 +39,12 @@ class Coded:
 
     entities: tuple[Person, ...]
     events: tuple[Event, ...]
+
+
+def _days_before(day: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
 
 
 def event_id(article_id: str, sentence_index: int, type_: str, parties: set[str]) -> str:
@@ -177,8 +187,14 @@ class ArticleCoder:
         explicit = "+" not in event.explanation[1]
         if len(event.source) != 1 or len(event.target) < 2 or not meeting or not explicit or (words & NO_SPLIT_WORDS and "bilateral" not in words):
             return [event]
+        countries = {p.name: p.country for p in self._people_named(event.persons)}
         return [
-            replace(event, id=event_id(self.article.id, event.sentence_index, event.type, {event.source[0], code}), target=(code,))
+            replace(
+                event,
+                id=event_id(self.article.id, event.sentence_index, event.type, {event.source[0], code}),
+                target=(code,),
+                persons=tuple(n for n in event.persons if countries.get(n) in {event.source[0], code}),
+            )
             for code in event.target
         ]
 
@@ -193,7 +209,7 @@ class ArticleCoder:
         promise = trigger.pattern.type == "AGREE" and not trigger.pattern.requires_modality
         scope = planning_scope(token, promise=promise)
         date, planned = pick_dates(sent, token, refs, future_refs, modal=trigger.modal or type_ == "AGREE", scope=scope)
-        location, location_country = pick_location(sides.places, self.knowledge, self.doc)
+        location, location_country = pick_location(sent, sides.places, self.knowledge, exclude=scope if type_ == "AGREE" else set())
         source, target = sides.source, sides.target
         explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
         date, location, location_country = self._from_occasion(index, token, source + target, date, location, location_country, explain)
@@ -208,9 +224,10 @@ class ArticleCoder:
                 source, target = _orient_visit(sides, host)
                 if location is None and host:
                     location_country = host
-        if location is None and self.dateline and set(source) == {self.dateline[1]} and type_ != "CONSULT":
+        if location is None and self._at_dateline(type_, date, source, target):
             location, location_country = self.dateline
-        persons = self._persons(type_, sides, source)
+            explain.append("location: the dateline city")
+        persons = self._persons(trigger, sides, source)
         event = Event(
             id=event_id(self.article.id, index, type_, set(source) | set(target)),
             article_id=self.article.id,
@@ -241,12 +258,27 @@ class ArticleCoder:
         after = [m for m in mentions if m.start > token.i and m.code in sides.target and m.kind != "person"]
         return after[0].code if after else (sides.target[0] if sides.target else None)
 
-    def _persons(self, type_: str, sides: Sides, source: tuple[str, ...]) -> tuple[str, ...]:
-        if type_ in TWO_SIDED:
+    def _persons(self, trigger: Trigger, sides: Sides, source: tuple[str, ...]) -> tuple[str, ...]:
+        name = trigger.pattern.name
+        if name in TWO_SIDED_RULES or name.split(".")[0] in TWO_SIDED_RULES or sides.how.startswith("pair"):
             chosen = sides.persons
         else:
             chosen = tuple(p for p in sides.persons if p.country in source)
         return tuple(p.name for p in chosen)
+
+    def _people_named(self, names: tuple[str, ...]) -> list[Person]:
+        known = {m.person.name: m.person for m in self.mentions if m.person is not None}
+        return [known[n] for n in names if n in known]
+
+    def _at_dateline(self, type_: str, date: str | None, source, target) -> bool:
+        """Current acts of the dateline's country (or meetings it hosts) happened at the dateline."""
+        if self.dateline is None or date is None or not self.article.published:
+            return False
+        if len(date) < 10 or not (self.article.published >= date >= _days_before(self.article.published, 3)):
+            return False
+        if type_ == "CONSULT":
+            return self.dateline[1] in set(source) | set(target)
+        return set(source) == {self.dateline[1]}
 
     def _news_day(self, sent, token, type_: str) -> str | None:
         """The day a current act was reported: statements and acts told as news, not background."""
@@ -275,6 +307,7 @@ class ArticleCoder:
         self.anchor = event.date
         if event.type == "CONSULT":
             self.discourse.last_pair = (event.source, event.target)
+            self.discourse.last_pair_persons = tuple(p for p in self._people_named(event.persons))
             if event.date and len(event.date) == 10 or self.occasion is None and event.location:
                 self.occasion = Occasion(event.date, event.location, event.location_country, parties, index)
 

@@ -37,6 +37,7 @@ class Discourse:
     first_seen: dict[str, int] = field(default_factory=dict)
     last_person: Person | None = None
     last_pair: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    last_pair_persons: tuple[Person, ...] = ()
     last_source: tuple[str, ...] = ()
 
     def counterpart(self, exclude: set[str]) -> str | None:
@@ -181,7 +182,7 @@ def _fill_source(sent, verb, subject: set[int], mentions, discourse: Discourse, 
     if words & {"they", "we"} and target and discourse.last_source:
         return [c for c in discourse.last_source if c not in target], [], "pronoun"
     if words & PAIR_WORDS and discourse.last_pair:
-        return list(discourse.last_pair[0]) + list(discourse.last_pair[1]), [], "pair"
+        return list(discourse.last_pair[0]) + list(discourse.last_pair[1]), list(discourse.last_pair_persons), "pair"
     said_by = _speech_subject(verb)
     reporters = [m for m in mentions if m.start in said_by and m.code]
     if reporters:

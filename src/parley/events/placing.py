@@ -70,13 +70,39 @@ def _nearest(refs: list[DateRef], char: int) -> DateRef | None:
     return min(refs, key=lambda r: min(abs(r.start - char), abs(r.end - char)))
 
 
-def pick_location(places, knowledge, doc) -> tuple[str | None, str | None]:
-    """(city as written, its country) from the place mentions of the event's sentence."""
-    cities = [m for m in places if m.kind in {"place", "seat"}]
-    if cities:
-        chosen = cities[0]
-        return chosen.text, chosen.code
+VENUE_WORDS = {"palace", "house", "hall", "residence", "centre", "center", "building", "ministry", "embassy", "airport", "shoal"}
+
+
+def pick_location(sent, places, knowledge, *, exclude: set[int] = frozenset()) -> tuple[str | None, str | None]:
+    """(place as written, its country) for an act: a city, else a named venue, else only the country.
+
+    A seat of government named as the venue ("at the Elysee Palace") gives its capital city.
+    Places inside ``exclude`` (the planned part of a promise) are where something will happen,
+    not where the promise was made.
+    """
+    places = [m for m in places if m.start not in exclude]
+    for m in places:
+        if m.kind not in {"place", "seat"}:
+            continue
+        capital = knowledge.capital(m.code) if m.kind == "seat" else None
+        if capital and m.text.lower().removeprefix("the ") not in capital.lower():
+            return capital, m.code
+        return m.text, m.code
+    venue = _venue(sent, exclude)
+    if venue is not None:
+        return venue, next((m.code for m in places), None)
     countries = [m for m in places if m.kind == "country"]
-    if countries:
-        return None, countries[0].code
-    return None, None
+    return (None, countries[0].code) if countries else (None, None)
+
+
+def _venue(sent, exclude: set[int]) -> str | None:
+    """A named building or site after "at"/"in" ("at the National Palace")."""
+    for ent in sent.ents:
+        if ent.start in exclude or ent.label_ not in {"FAC", "ORG", "LOC"}:
+            continue
+        if not ({t.lower_ for t in ent} & VENUE_WORDS or ent.label_ == "FAC"):
+            continue
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in {"at", "in"}:
+            return " ".join(t.text for t in ent if t.lower_ != "the")
+    return None
