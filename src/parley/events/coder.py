@@ -14,7 +14,7 @@ from ..actors.knowledge import Knowledge
 from ..actors.mentions import ActorMention, find_actor_mentions
 from ..dates import find_dates
 from ..model import Article, Event, Person
-from .clauses import in_quote, is_background_clause, is_perfect
+from .clauses import clause_verb, in_quote, is_background_clause, is_perfect, subject_tokens
 from .merge import merge_events
 from .participants import Discourse, Sides, assign_sides, build_discourse
 from .patterns import Pattern
@@ -29,6 +29,7 @@ TWO_SIDED_RULES = {
 }
 MULTILATERAL_WORDS = {"sidelines", "summit", "forum", "conference", "assembly"}
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "both", "leaders", "sides", "countries", "government", "ministry", "office"}
 EMBEDDABLE = {"CONSULT", "AGREE", "PROTEST"}
 NO_SPLIT_WORDS = {"trilateral", "joint", "between", "among", "multilateral", "regular"}
 
@@ -154,13 +155,27 @@ class ArticleCoder:
         text = sent.text
         refs = find_dates(text, published=self.article.published, anchor=self.anchor)
         future_refs = find_dates(text, published=self.article.published, anchor=self.anchor, prefer_future=True)
-        triggers = [t for t in triggers if not (self._anaphoric(t, mentions) or self._embedded(t))]
+        triggers = [
+            t for t in triggers
+            if not (self._anaphoric(t, mentions) or self._embedded(t))
+            and (not t.pattern.actor_subject or self._actor_subject(t, mentions))
+        ]
         events = []
         for type_, (trigger, mode) in _choose(triggers).items():
             event = self._event(index, sent, mentions, trigger, type_, mode, refs, future_refs)
             if event is not None:
                 events.extend(self._split(sent, event, trigger))
         return events
+
+    def _actor_subject(self, trigger: Trigger, mentions: list[ActorMention]) -> bool:
+        """For intent words ("aims to", "offers"): the one who intends must be an actor, not a thing."""
+        subject = subject_tokens(clause_verb(trigger.token))
+        if not subject:
+            return False
+        positions = {t.i for t in subject}
+        if any(m.start in positions for m in mentions):
+            return True
+        return any(t.lower_ in SUBJECT_PRONOUNS or t.ent_type_ in {"ORG", "NORP", "PERSON", "GPE"} for t in subject)
 
     def _embedded(self, trigger: Trigger) -> bool:
         """A meeting noun buried in another noun phrase ("role as negotiator in truce talks")."""

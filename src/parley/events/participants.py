@@ -160,11 +160,23 @@ def _main_subject_person(sent, mentions: list[ActorMention]) -> Person | None:
     return None
 
 
+CLAUSE_SCOPE = True
+
+
+def clause_scope(verb) -> set[int]:
+    """Tokens of ``verb``'s own clause: its subtree without the clauses coordinated with it."""
+    own = {t.i for t in verb.subtree}
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            own -= {t.i for t in child.subtree}
+    return own
+
+
 def _speech_subject(verb) -> set[int]:
     """Subject tokens of the speech verb that reports this clause ("She said meetings will…")."""
     current = verb
     for _ in range(3):
-        if current.dep_ not in {"ccomp", "xcomp", "conj"} or current.head is current:
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head is current:
             return set()
         current = current.head
         if current.lemma_.lower() in SPEECH_VERBS:
@@ -212,7 +224,10 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     target: list[str] = []
     persons: list[Person] = []
     places: list[ActorMention] = []
+    scope = clause_scope(verb) | subject | _speech_subject(verb)
     for m in mentions:
+        if CLAUSE_SCOPE and m.start not in scope and m.end - 1 not in scope:
+            continue
         if _is_place_role(m, doc, visit=visit, meeting=meeting):
             places.append(m)
             continue

@@ -21,7 +21,7 @@ PLOVER_TYPES = (
 KNOWN_KEYS = {
     "name", "type", "mode", "cameo", "lemmas", "pos", "phrases", "near", "window", "not_near",
     "near_entity", "near_entity_any", "future_as_agree", "requires_modality", "not_modal",
-    "negated_only",
+    "negated_only", "actor_subject",
 }
 
 
@@ -44,6 +44,7 @@ class Pattern:
     requires_modality: bool
     not_modal: bool
     negated_only: bool
+    actor_subject: bool
     version: int
 
     @property
@@ -75,6 +76,7 @@ def _pattern(entry: dict, version: int, where: str) -> Pattern:
         requires_modality=bool(entry.get("requires_modality")),
         not_modal=bool(entry.get("not_modal")),
         negated_only=bool(entry.get("negated_only")),
+        actor_subject=bool(entry.get("actor_subject")),
         version=version,
     )
 
