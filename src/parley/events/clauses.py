@@ -113,17 +113,17 @@ def subject_tokens(verb) -> list:
     """Tokens of the subject of ``verb``, following xcomp/conj chains up to a verb that has one."""
     current = verb
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}]
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj", "expl"}]
         agents = [c for c in current.children if c.dep_ == "agent"]
         found = []
         for s in subjects:
-            if s.dep_ == "nsubjpass" and agents:
-                continue
             found.extend(s.subtree)
         for a in agents:
             found.extend(a.subtree)
         if found:
             return found
+        if any(c.dep_ == "nsubjpass" for c in current.children):
+            return []  # a passive without "by …": the one acted on is not the actor
         if current.dep_ not in {"xcomp", "conj", "advcl", "acomp", "acl", "relcl"} or current.head is current:
             return []
         if current.dep_ in {"acl", "relcl"}:

@@ -167,6 +167,12 @@ class ArticleCoder:
                 events.extend(self._split(sent, event, trigger))
         return events
 
+    def _unnamed_partner(self, token) -> bool:
+        """A meeting whose partners the sentence leaves unnamed ("with several leaders", "15 meetings")."""
+        if not token.lemma_.lower() in {"meeting", "talk", "meet", "consultation"}:
+            return False
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) or token.tag_ == "NNS"
+
     def _actor_subject(self, trigger: Trigger, mentions: list[ActorMention]) -> bool:
         """For intent words ("aims to", "offers"): the one who intends must be an actor, not a thing."""
         subject = subject_tokens(clause_verb(trigger.token))
@@ -221,6 +227,8 @@ class ArticleCoder:
             return None
         if type_ == "REQUEST" and "counterpart" in sides.how:
             return None  # an appeal to no named state ("urged the public") is not an event
+        if "counterpart" in sides.how and self._unnamed_partner(token):
+            return None  # "bilateral meetings with several leaders": the partners are not named
         promise = trigger.pattern.type == "AGREE" and not trigger.pattern.requires_modality
         scope = planning_scope(token, promise=promise)
         date, planned = pick_dates(sent, token, refs, future_refs, modal=trigger.modal or type_ == "AGREE", scope=scope)

@@ -44,7 +44,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.location and b.location and a.location.lower() != b.location.lower():
         return False
-    if a.persons and b.persons and not set(a.persons) & set(b.persons):
+    same_day = a.type == "CONSULT" and a.date is not None and a.date == b.date and len(a.date) == 10
+    if a.persons and b.persons and not set(a.persons) & set(b.persons) and not same_day:
         return False
     if a.type == "CONSULT" and a.mode and b.mode and a.mode != b.mode and "visit" in {a.mode, b.mode} and a.location != b.location:
         return False

@@ -21,7 +21,12 @@ BACKGROUND_PREPS = LOCATION_PREPS | {"from", "through", "across", "via", "like"}
 ROUTE_NOUNS = {"corridor", "route", "road", "railway", "pipeline", "access", "link", "highway"}
 CURRENCY_NOUNS = {"dollar", "yuan", "euro", "pound", "rupee", "ruble", "rouble", "yen", "won", "real", "peso", "lira", "dirham", "riyal"}
 # Nouns whose "with"/"to" phrases name the other party ("relations with Russia").
-RELATION_NOUNS = {"relation", "tie", "cooperation", "partnership", "talk", "meeting", "visit", "trade", "agreement", "deal", "dialogue", "contact", "friendship", "alliance"}
+RELATION_NOUNS = {
+    "relation", "tie", "cooperation", "partnership", "talk", "meeting", "visit", "trade", "agreement", "deal",
+    "dialogue", "contact", "friendship", "alliance",
+    # people named by where they come from: "leaders from China and Russia"
+    "leader", "official", "delegation", "counterpart", "minister", "president", "representative", "envoy", "team",
+}
 DESTINATION_PREPS = {"to", "in", "into"}
 OCCASION_NOUNS = {"summit", "meeting", "council", "framework", "sideline", "session", "forum", "conference", "assembly", "event", "platform", "format", "member", "charter"}
 PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our"}

@@ -44,6 +44,8 @@ def _phrase_heads(sent, phrase: tuple[str, ...]) -> list:
         if all(word in _words(t) for word, t in zip(phrase, window)):
             inside = {t.i for t in window}
             head = next((t for t in window if t.head.i not in inside or t.head is t), window[0])
+            if head.dep_ == "compound":
+                continue  # "a good neighbour policy" names a policy, not a neighbour
             heads.append(head)
     return heads
 

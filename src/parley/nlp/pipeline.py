@@ -27,10 +27,11 @@ def _register_components() -> None:
 
     @Language.component("parley_paragraphs")
     def paragraph_breaks(doc):
-        """A line break always ends a sentence: news paragraphs and headlines never run on."""
+        """A line break ends a sentence (news paragraphs and headlines never run on) unless a lower-case word follows."""
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            broken = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+            if broken and not token.is_lower:  # a lower-case word continues a line-wrapped sentence
                 token.is_sent_start = True
         return doc
 
