@@ -23,6 +23,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return long.startswith(short)
 
 
+def _is_signing(event: Event) -> bool:
+    return ".support.sign" in event.rule
+
+
 def _within_visit(a: Event, b: Event) -> bool:
     """Talks held during a visit belong to the visit, though dated days after the arrival."""
     if "visit" not in {a.mode, b.mode} or not (a.date and b.date and len(a.date) == len(b.date) == 10):
@@ -38,6 +42,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.type in SEPARATE_ACTS:
         return False
+    if a.type == "SUPPORT" and _is_signing(a) != _is_signing(b):
+        return False  # praise and a signature are two acts
     if a.type == "CONSULT" and _within_visit(a, b):
         return True
     if not (_compatible(a.date, b.date) and _compatible(a.planned_for, b.planned_for)):

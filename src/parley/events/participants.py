@@ -223,6 +223,8 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     doc = sent.doc
     verb = clause_verb(trigger_token)
     subject = {t.i for t in subject_tokens(verb)}
+    if verb.lemma_ in {"be", "remain"} and _speech_subject(verb):
+        subject = _speech_subject(verb)  # "X said Y is a reliable partner": X speaks, Y is praised
     if trigger_token.pos_ == "NOUN":
         subject |= {t.i for c in trigger_token.children if c.dep_ == "poss" for t in c.subtree}
     source: list[str] = []

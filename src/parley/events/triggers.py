@@ -67,7 +67,7 @@ def _accepts(sent, token, pattern: Pattern) -> Trigger | None:
     if pattern.not_near and _near(sent, token, pattern.not_near, NOT_NEAR_WINDOW):
         return None
     if pattern.near_entity and not any(
-        c.dep_ in {"dobj", "nsubjpass"} and c.ent_type_ in {"PERSON", "GPE", "NORP"} for c in token.children
+        c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ in {"PERSON", "GPE", "NORP"} or c.pos_ == "PROPN") for c in token.children
     ):
         return None
     negated = is_negated(token)
