@@ -12,6 +12,8 @@ from dataclasses import replace
 from ..model import Event
 
 VISIT_DAYS = 7
+# Explanation notes (written by the coder) that mark a date taken from context, not the sentence.
+INFERRED_DATE_NOTES = ("date from the occasion", "date: reported as current news")
 # Each promise or request is its own act: one per distinct future action (guideline).
 SEPARATE_ACTS = {"AGREE", "REQUEST"}
 
@@ -37,6 +39,13 @@ def _within_visit(a: Event, b: Event) -> bool:
     return gap <= VISIT_DAYS
 
 
+def _hard_date(event: Event) -> str | None:
+    """The event's date if its own sentence states it; dates inferred from context are soft."""
+    if any(note.startswith(INFERRED_DATE_NOTES) for note in event.explanation):
+        return None
+    return event.date
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or set(a.source) | set(a.target) != set(b.source) | set(b.target):
         return False
@@ -46,7 +55,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False  # praise and a signature are two acts
     if a.type == "CONSULT" and _within_visit(a, b):
         return True
-    if not (_compatible(a.date, b.date) and _compatible(a.planned_for, b.planned_for)):
+    if not (_compatible(_hard_date(a), _hard_date(b)) and _compatible(a.planned_for, b.planned_for)):
         return False
     if a.location and b.location and a.location.lower() != b.location.lower():
         return False
@@ -65,7 +74,7 @@ def _finer(a: str | None, b: str | None) -> str | None:
 
 
 def _fold(keep: Event, other: Event) -> Event:
-    date = _finer(keep.date, other.date)
+    date = _finer(_hard_date(keep), _hard_date(other)) or _finer(keep.date, other.date)
     if _within_visit(keep, other):
         date = max(keep.date or "", other.date or "")  # the day of the talks, not of arrival
     return replace(
