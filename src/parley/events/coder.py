@@ -123,6 +123,7 @@ class ArticleCoder:
         self.mentions = find_actor_mentions(doc, knowledge, on=article.published)
         self.discourse: Discourse = build_discourse(self.mentions)
         self.anchor: str | None = None
+        self.seen_types: set[str] = set()
         self.occasion: Occasion | None = None
         self.dateline = self._dateline()
 
@@ -198,6 +199,8 @@ class ArticleCoder:
         token = trigger.token
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children):
             return False
+        if _final_type(trigger)[0] not in self.seen_types:
+            return False  # nothing earlier for "the …" to point back to
         inside = {t.i for t in token.subtree}
         return not any(m.start in inside for m in mentions)
 
@@ -326,6 +329,7 @@ class ArticleCoder:
 
     def _after_event(self, index: int, event: Event, refs) -> None:
         parties = frozenset(event.source + event.target)
+        self.seen_types.add(event.type)
         self.discourse.last_source = event.source
         self.anchor = event.date
         if event.type == "CONSULT":

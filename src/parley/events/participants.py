@@ -132,6 +132,8 @@ def _qualifies_occasion(mention: ActorMention, doc, trigger_token) -> bool:
     if mention.kind != "igo":
         return False
     tok = mention_root(doc, mention)
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     if tok.dep_ in {"compound", "poss", "nmod", "amod"}:
         return tok.head.i != trigger_token.i
     if tok.dep_ != "pobj":
@@ -226,7 +228,10 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     if verb.lemma_ in {"be", "remain"} and _speech_subject(verb):
         subject = _speech_subject(verb)  # "X said Y is a reliable partner": X speaks, Y is praised
     if trigger_token.pos_ == "NOUN":
-        subject |= {t.i for c in trigger_token.children if c.dep_ == "poss" for t in c.subtree}
+        owners = [c for c in trigger_token.children if c.dep_ == "poss"]
+        if any(c.lower_ in {"their", "its"} for c in owners):
+            subject = set()  # "warned A and B over their drills": A and B act, not the speaker
+        subject |= {t.i for c in owners for t in c.subtree}
     source: list[str] = []
     target: list[str] = []
     persons: list[Person] = []
