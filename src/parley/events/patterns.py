@@ -21,7 +21,7 @@ PLOVER_TYPES = (
 KNOWN_KEYS = {
     "name", "type", "mode", "cameo", "lemmas", "pos", "phrases", "near", "window", "not_near",
     "near_entity", "near_entity_any", "future_as_agree", "requires_modality", "not_modal",
-    "negated_only", "actor_subject",
+    "negated_only", "actor_subject", "not_object", "named_target",
 }
 
 
@@ -45,6 +45,8 @@ class Pattern:
     not_modal: bool
     negated_only: bool
     actor_subject: bool
+    not_object: frozenset[str]
+    named_target: bool
     version: int
 
     @property
@@ -77,6 +79,8 @@ def _pattern(entry: dict, version: int, where: str) -> Pattern:
         not_modal=bool(entry.get("not_modal")),
         negated_only=bool(entry.get("negated_only")),
         actor_subject=bool(entry.get("actor_subject")),
+        not_object=frozenset(w.lower() for w in entry.get("not_object", ())),
+        named_target=bool(entry.get("named_target")),
         version=version,
     )
 

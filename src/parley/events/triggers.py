@@ -66,6 +66,8 @@ def _accepts(sent, token, pattern: Pattern) -> Trigger | None:
         return None
     if pattern.not_near and _near(sent, token, pattern.not_near, NOT_NEAR_WINDOW):
         return None
+    if pattern.not_object and any(c.dep_ == "dobj" and _words(c) & pattern.not_object for c in token.children):
+        return None
     if pattern.near_entity and not any(
         c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ in {"PERSON", "GPE", "NORP"} or c.pos_ == "PROPN") for c in token.children
     ):
