@@ -97,8 +97,9 @@ def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[Ac
     mentions.extend(_sweep_proper_nouns(doc, knowledge, covered))
     mentions.extend(_sweep_titled_names(doc, knowledge, covered, index, on))
     mentions.extend(_sweep_bare_titles(doc, knowledge, covered, index))
+    mentions.extend(_sweep_dictionary_names(doc, knowledge, covered, index, on))
     mentions.extend(_sweep_known_surnames(doc, covered, index))
-    mentions = [_as_counterpart(doc, m, index, knowledge) for m in mentions if not _is_descriptor(doc, m)]
+    mentions = [_as_counterpart(doc, m, index, knowledge, on) for m in mentions if not _is_descriptor(doc, m)]
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -106,7 +107,7 @@ def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[Ac
 LEADER_NOUNS = {"leader", "counterpart", "president", "premier", "chancellor", "minister", "head", "prime"}
 
 
-def _as_counterpart(doc, mention: ActorMention, index: "PeopleIndex", knowledge: Knowledge) -> ActorMention:
+def _as_counterpart(doc, mention: ActorMention, index: "PeopleIndex", knowledge: Knowledge, on: str | None) -> ActorMention:
     """"the Russian leader", "his Pakistani counterpart": the person of that country met earlier."""
     if mention.kind != "demonym" or mention.person is not None:
         return mention
@@ -115,10 +116,43 @@ def _as_counterpart(doc, mention: ActorMention, index: "PeopleIndex", knowledge:
         return mention
     if any(t.ent_type_ == "PERSON" for t in doc[head.i : min(len(doc), head.i + 4)]):
         return mention
-    person = index.earlier(mention.start, country=mention.code)
+    person = index.earlier(mention.start, country=mention.code) or _office_holder(head, mention.code, knowledge, on)
     if person is None:
         return mention
     return ActorMention(mention.code, mention.start, head.i + 1, "person", doc[mention.start : head.i + 1].text, person)
+
+
+def _office_holder(head, country: str, knowledge: Knowledge, on: str | None) -> Person | None:
+    """"the Kazakh President": whoever held that office on the article's date."""
+    role = knowledge.role(head.text) or knowledge.role(" ".join(t.text for t in head.lefts if t.is_title) + " " + head.text)
+    if role is None:
+        return None
+    holders = knowledge.holders(country, role, on)
+    if len(holders) != 1:
+        return None
+    office = holders[0]
+    return Person(office.name, office.role, office.country)
+
+
+def _sweep_dictionary_names(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex", on: str | None) -> list[ActorMention]:
+    """Full names of office-holders the recogniser missed ("Kassym-Jomart Tokayev")."""
+    found: list[ActorMention] = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end not in covered and (doc[end].pos_ == "PROPN" and doc[end].is_title or doc[end].text == "-" and end > i):
+            end += 1
+        while end > i and doc[end - 1].text == "-":
+            end -= 1
+        if end - i >= 2:
+            office = knowledge.person(doc[i:end].text, on)
+            if office is not None and surname(office.name).lower() == doc[end - 1].lower_:
+                mention = _person(doc, i, end, knowledge, index, on)
+                if mention is not None:
+                    found.append(mention)
+                    covered.update(range(i, end))
+        i = max(end, i + 1)
+    return found
 
 
 def _sweep_known_surnames(doc, covered: set[int], index: "PeopleIndex") -> list[ActorMention]:
@@ -263,6 +297,9 @@ def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex,
     name = clean_name(doc[start:end].text)
     if not name or knowledge.country(name) or knowledge.igo(name):
         return None
+    seat = knowledge.seat(name)
+    if seat:  # the recogniser took a seat of government for a person ("the Akorda residence")
+        return ActorMention(seat, start, end, "seat", doc[start:end].text)
     role, country = read_title(doc, start, end, knowledge)
     how = "title" if role or country else "name-only"
     earlier = index.by_surname.get(surname(name).lower())
