@@ -25,6 +25,10 @@ class Occasion:
     sentence_index: int
 
 
+# Dependants of a promise verb that say when the promise was made, not when it is due.
+STATEMENT_DEPS = {"npadvmod", "advmod", "tmod", "nsubj", "aux"}
+
+
 def planning_scope(trigger, *, promise: bool) -> set[int]:
     """Tokens that describe the planned action rather than the statement about it.
 
@@ -33,7 +37,8 @@ def planning_scope(trigger, *, promise: bool) -> set[int]:
     is the whole clause of the act, up through "be to" / "expected to" chains.
     """
     if promise:
-        return {t.i for t in trigger.subtree} - {trigger.i}
+        statement = {t.i for c in trigger.children if c.dep_ in STATEMENT_DEPS for t in c.subtree}
+        return {t.i for t in trigger.subtree} - {trigger.i} - statement
     top = clause_verb(trigger)
     while top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX"} and top.head is not top:
         top = top.head
@@ -54,6 +59,7 @@ def pick_dates(sent, trigger, refs: list[DateRef], future_refs: list[DateRef], *
         return (date.value if date else None), None
     inside = scope
     ahead = [r for r in future_refs if r.value and _token_at(sent, r) in inside]
+    ahead += [r for r in refs if r.value and r.future and r not in ahead and _token_at(sent, r) not in inside]
     past = [r for r in refs if r.value and not r.future and _token_at(sent, r) not in inside]
     date, planned = _nearest(past, trigger_char), _nearest(ahead, trigger_char)
     return (date.value if date else None), (planned.value if planned else None)
