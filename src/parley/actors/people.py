@@ -63,7 +63,7 @@ def _left_context(doc, start: int):
             break
         if tok.ent_type_ == "PERSON" or tok.lower_ in {"and", "with", "by", "said", "told"}:
             break
-        if tok.pos_ in {"VERB", "AUX", "ADP"} and tok.lower_ not in {"of", "for"}:
+        if tok.pos_ in {"VERB", "AUX", "ADP"} and tok.lower_ not in {"of", "for", "to"}:
             break
         i -= 1
     return doc[i:start]

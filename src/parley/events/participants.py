@@ -267,5 +267,7 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         other = discourse.counterpart(set(target))
         source = [other] if other else []
         how += "+counterpart"
+    said_by = _speech_subject(verb)
+    persons += [m.person for m in mentions if m.person and m.start in said_by and m.person.country in source]
     unique_persons = tuple({p.name: p for p in persons}.values())
     return Sides(tuple(source), tuple(target), unique_persons, tuple(places), how)

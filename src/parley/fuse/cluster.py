@@ -70,15 +70,26 @@ def canonical_key(report: Report) -> tuple[int, str, str, str, str]:
     )
 
 
+def _verdicts(members: list[Report], report: Report) -> list[Comparison]:
+    """The comparisons with every member, lead first; [] as soon as one refuses."""
+    found = []
+    for member in members:
+        verdict = compare(member, report)
+        if not verdict.compatible:
+            return []
+        found.append(verdict)
+    return found
+
+
 def _best(groups: list[list[Report]], report: Report) -> tuple[int, Comparison] | None:
     """The group ``report`` should join, with its comparison to the lead; None for a new one."""
     fits: list[tuple[float, int, Comparison]] = []
     for index, members in enumerate(groups):
         if any(m.article_id == report.article_id for m in members):
             continue
-        verdicts = [compare(m, report) for m in members]
-        if all(v.compatible for v in verdicts):
-            fits.append((sum(v.score for v in verdicts) / len(verdicts), index, verdicts[0]))
+        verdicts = _verdicts(members, report)
+        if verdicts:
+            fits.append((max(v.score for v in verdicts), index, verdicts[0]))
     if not fits:
         return None
     fits.sort(key=lambda fit: (-fit[0], fit[1]))

@@ -46,7 +46,9 @@ def _refused(reason: str) -> Comparison:
 
 
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    return a[0] - DAY_SLACK <= b[1] and b[0] - DAY_SLACK <= a[1]
+    """Whether two spans can be one time; two single days may be one day apart."""
+    slack = DAY_SLACK if a[0] == a[1] and b[0] == b[1] else timedelta(0)
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
 
 
 def _time(a: Report, b: Report) -> tuple[str | None, str]:
@@ -96,11 +98,11 @@ def _reports_close(a: Report, b: Report) -> bool | None:
 def _different_people(a: tuple[str, ...], b: tuple[str, ...], shared: tuple[str, ...]) -> bool:
     """Whether the named people rule out one happening.
 
-    Two reports naming one person each may each name a different side of one meeting
-    ("Putin received..." / "Sharif told..."), so only disjoint lists where one names two
-    or more people (both sides, or a delegation) count as different people.
+    A report naming one person may name only one side of a meeting ("Putin received..."
+    beside "Sharif and Wang..."), so only disjoint lists that both name two or more people
+    (both sides each time) count as different people.
     """
-    return bool(a) and bool(b) and not shared and max(len(a), len(b)) >= 2
+    return not shared and min(len(a), len(b)) >= 2
 
 
 def _kind_veto(a: Report, b: Report) -> str | None:

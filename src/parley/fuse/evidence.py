@@ -11,6 +11,7 @@ import calendar
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z]+")
 _NAME_PARTICLES = frozenset(
@@ -28,6 +29,7 @@ _STOPWORDS = frozenset(
 _MIN_WORD = 4
 
 
+@lru_cache(maxsize=65536)
 def span(value: str | None) -> tuple[date, date] | None:
     """The first and last day a ``YYYY[-MM[-DD]]`` date can stand for; None if not a date."""
     if not value:
@@ -60,6 +62,7 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """The words of a person's or place's name, folded, without particles like "bin"."""
     return tuple(w for w in _WORD.findall(_folded(name)) if w not in _NAME_PARTICLES)
@@ -89,6 +92,7 @@ def same_place(a: str, b: str) -> bool:
     return bool(x) and bool(y) and (x <= y or y <= x)
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """The words that carry a sentence's subject matter (long, not function words)."""
     return frozenset(

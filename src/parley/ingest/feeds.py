@@ -22,8 +22,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from ..errors import IngestError
 from ..model import Article, Rejection
 from ..registry import readers
@@ -65,13 +63,15 @@ def parse_feed(data: bytes, *, where: str, base_url: str | None = None) -> list[
     if not data.strip():
         raise IngestError("empty feed", where=where)
     check_xml_safety(data, where=where)
+    import feedparser  # imported on use, like trafilatura: most runs read no feed
+
     headers = {"content-location": base_url} if base_url else {}
     try:
         parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
                                   sanitize_html=True, resolve_relative_uris=True)
     except Exception as err:  # a third-party parser: any failure means "not a usable feed"
         raise IngestError(f"cannot parse the feed ({type(err).__name__})", where=where) from None
-    if not parsed.get("version") and not parsed.get("entries"):
+    if not parsed.get("version"):
         problem = parsed.get("bozo_exception")
         detail = f" ({problem})" if problem else ""
         raise IngestError(f"not an RSS or Atom feed{detail}", where=where)

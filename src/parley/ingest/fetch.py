@@ -73,13 +73,13 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
 
     max_redirections = 5
 
-    def __init__(self, check: Callable[[str], None]) -> None:
+    def __init__(self, check: Callable[[str, str], None]) -> None:
         super().__init__()
         self._check = check
 
     def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
                          newurl: str) -> Any:
-        self._check(newurl)
+        self._check(req.full_url, newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -119,6 +119,9 @@ class Fetcher:
         answer = self._request(url, headers)
         if answer.status >= 400:
             raise IngestError(f"the server answered HTTP {answer.status}", where=url)
+        if 300 <= answer.status < 400 and not answer.not_modified:
+            raise IngestError(f"redirected (HTTP {answer.status}) to an address that is not "
+                              "followed: only http and https addresses can be fetched", where=url)
         return answer
 
     # --- robots.txt --------------------------------------------------------------------
@@ -155,10 +158,14 @@ class Fetcher:
             failure = f"robots.txt answered HTTP {answer.status}; trying again on a later run"
         return parse_robots(answer.status, answer.data), failure
 
-    def _check_redirect(self, newurl: str) -> None:
-        _check_scheme(newurl)
-        if urlsplit(newurl).path != "/robots.txt":  # robots files are read, not checked
-            self._check_robots(newurl)
+    def _check_redirect(self, origin: str, newurl: str) -> None:
+        """Let a redirect through only to an address that could be fetched directly."""
+        try:
+            _check_scheme(newurl)
+            if urlsplit(newurl).path != "/robots.txt":  # robots files are read, not checked
+                self._check_robots(newurl)
+        except IngestError as err:
+            raise IngestError(f"redirected to {newurl}, {err.message}", where=origin) from None
 
     # --- the request itself ------------------------------------------------------------
 

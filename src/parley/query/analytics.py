@@ -17,7 +17,7 @@ from typing import Any
 from ..model import StoredEvent
 from ..store import Store
 from ..taxonomy import quad_class
-from .coding import Dyad, event_dyads, event_score, unique_events
+from .coding import Dyad, event_dyads, event_score, relating, unique_events
 from .periods import Period, month_of, months_between
 from .timeline import TimelineEntry, place
 
@@ -82,10 +82,10 @@ def _month_row(month: str, entries: list[TimelineEntry]) -> MonthIndex:
 
 
 def index_series(a: str, b: str, items: Iterable[StoredEvent]) -> DyadIndex:
-    """The monthly index of already-selected events (each counted once)."""
+    """The monthly index of the given events that relate A and B (each counted once)."""
     by_month: dict[str, list[TimelineEntry]] = defaultdict(list)
     unplaced = 0
-    kept = unique_events(list(items))
+    kept = relating(a, b, list(items))
     for item in kept:
         entry = place(item)
         month = month_of(entry.when)
@@ -108,8 +108,9 @@ def index_series(a: str, b: str, items: Iterable[StoredEvent]) -> DyadIndex:
 def monthly_index(store: Store, a: str, b: str) -> DyadIndex:
     """The cooperation–conflict index of A–B per month, from the PLOVER scores of its events.
 
-    Events dated only to a year (or not at all, and never reported with a date) belong to no
-    month; they are counted in ``unplaced`` rather than spread or guessed.
+    Only events that relate A and B count (see ``event_dyads``: not A and B acting together
+    towards a third).  Events dated only to a year (or not at all, and never reported with a
+    date) belong to no month; they are counted in ``unplaced`` rather than spread or guessed.
     """
     return index_series(a, b, store.events(between=(a, b)))
 
@@ -201,8 +202,8 @@ class Mover:
         return asdict(self)
 
 
-def _sum_by_dyad(items: list[StoredEvent], period: Period) -> tuple[Counter[Dyad], Counter[Dyad]]:
-    scores: Counter[Dyad] = Counter()
+def _sum_by_dyad(items: list[StoredEvent], period: Period) -> tuple[defaultdict[Dyad, float], Counter[Dyad]]:
+    scores: defaultdict[Dyad, float] = defaultdict(float)
     counts: Counter[Dyad] = Counter()
     for item in items:
         if not period.contains(place(item).when):

@@ -29,15 +29,27 @@ def dyad(a: str, b: str) -> Dyad:
     return (a, b) if a <= b else (b, a)
 
 
-def event_dyads(event: Event) -> set[Dyad]:
-    """The source–target pairs an event relates (a party is never paired with itself)."""
-    return {dyad(s, t) for s in event.source for t in event.target if s != t}
-
-
 def all_pairs(event: Event) -> set[Dyad]:
     """Every pair among all the event's parties: who sat at one table in a meeting."""
     parties = sorted(set(event.source) | set(event.target))
     return {dyad(a, b) for a, b in combinations(parties, 2)}
+
+
+def event_dyads(event: Event) -> set[Dyad]:
+    """The pairs an event relates to each other.
+
+    A meeting relates everyone at the table (a three-party meeting hosted by A relates B and C
+    too); any other act relates each source to each target, never two sides acting together.
+    """
+    if event.type == "CONSULT":
+        return all_pairs(event)
+    return {dyad(s, t) for s in event.source for t in event.target if s != t}
+
+
+def relating(a: str, b: str, items: list[StoredEvent]) -> list[StoredEvent]:
+    """The events (each once) that relate A and B to each other."""
+    pair = dyad(a, b)
+    return [item for item in unique_events(items) if pair in event_dyads(item.event)]
 
 
 def unique_events(items: list[StoredEvent]) -> list[StoredEvent]:
@@ -50,7 +62,3 @@ def unique_events(items: list[StoredEvent]) -> list[StoredEvent]:
             kept.append(item)
     return kept
 
-
-def articles_of(item: StoredEvent) -> int:
-    """How many distinct articles report the event: its corroboration."""
-    return len({m.article_id for m in item.mentions}) or 1

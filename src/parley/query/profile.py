@@ -87,7 +87,7 @@ def _person_matcher(knowledge: Knowledge, actor: str) -> Callable[[str, str | No
     return matches
 
 
-def _offices(
+def offices_seen(
     knowledge: Knowledge, items: list[StoredEvent], keep: Callable[[str, str | None, str | None], bool]
 ) -> tuple[OfficeSeen, ...]:
     """Distinct (person, role, country) among the events' persons; ``keep(written, when, country)``."""
@@ -120,7 +120,7 @@ def _met(items: list[StoredEvent], is_own: Callable[[str, str | None], bool]) ->
 def _counterparts(items: list[StoredEvent], own: set[str]) -> tuple[Counterpart, ...]:
     events: Counter[str] = Counter()
     meetings: Counter[str] = Counter()
-    index: Counter[str] = Counter()
+    index: defaultdict[str, float] = defaultdict(float)
     for item in items:
         for code in (set(item.event.source) | set(item.event.target)) - own:
             events[code] += 1
@@ -149,11 +149,11 @@ def actor_profile(store: Store, actor: str) -> ActorProfile:
         def is_own(written: str, when: str | None) -> bool:
             return _canonical(knowledge, written, when)[2] == code
 
-        offices = _offices(knowledge, mine, lambda w, when, _c: is_own(w, when))
+        offices = offices_seen(knowledge, mine, lambda w, when, _c: is_own(w, when))
         return _profile(code, "country", actor, mine, {code}, offices, _met(mine, is_own))
     matches = _person_matcher(knowledge, actor)
     mine = [i for i in items if any(matches(p, place(i).when) for p in i.event.persons)]
-    offices = _offices(knowledge, mine, lambda w, when, _c: matches(w, when))
+    offices = offices_seen(knowledge, mine, lambda w, when, _c: matches(w, when))
     own = {o.country for o in offices if o.country}
     name = offices[0].name if offices else actor
     return _profile(actor, "person", name, mine, own, offices, _met(mine, matches))

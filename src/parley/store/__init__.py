@@ -1,9 +1,23 @@
-"""Keeping extractions and reading events back: a small ``Store`` protocol, SQLite by default."""
+"""Keeping extractions and reading fused events back: a small ``Store`` protocol on SQL.
+
+SQLite by default, PostgreSQL by URL (SQLAlchemy Core, numbered migrations).
+"""
 
 from __future__ import annotations
 
 from .base import Store
-from .connect import open_store
-from .sqlite import SCHEMA_VERSION, SqliteStore
+from .connect import open_store, store_url
+from .corrections import CORRECTABLE, Correction
+from .migrations import SCHEMA_VERSION
+from .sql import SqliteStore, SqlStore
 
-__all__ = ["SCHEMA_VERSION", "SqliteStore", "Store", "open_store"]
+__all__ = [
+    "CORRECTABLE",
+    "SCHEMA_VERSION",
+    "Correction",
+    "SqlStore",
+    "SqliteStore",
+    "Store",
+    "open_store",
+    "store_url",
+]

@@ -1,16 +1,22 @@
 """The interface every store backend offers.
 
-The query layer, the CLI and the API see only this protocol, so SQLite (the default) and a
-later PostgreSQL backend are interchangeable.  It is deliberately small: writes take whole
-records, reads return records, and nothing outside a backend sees SQL or rows.
+The query layer, the CLI and the API see only this protocol, so SQLite (the default) and
+PostgreSQL are interchangeable.  It is deliberately small: writes take whole records, reads
+return records, and nothing outside a backend sees SQL or rows.
+
+Events are *fused*: one stored event per happening, however many articles report it; its
+``mentions`` are those reports (one per article, so ``len(mentions)`` is the corroboration)
+and its explanation ends with why each report was fused and what analysts corrected.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Protocol, runtime_checkable
 
 from ..model import Extraction, Rejection, StoredEvent
+from .corrections import Correction
 
 
 @runtime_checkable
@@ -22,12 +28,33 @@ class Store(Protocol):
         """The number of migrations applied to the underlying database."""
         ...
 
-    def add(self, extraction: Extraction) -> bool:
+    def add(self, extraction: Extraction, *, replace: bool = False) -> bool:
         """Store an article with its entities and events at once; False if already known.
 
         A known article (same content hash) only gains the extra external name, so feeding
-        the same input twice is a no-op.
+        the same input twice is a no-op; with ``replace`` its entities and events are swapped
+        for the new extraction's (re-extraction) and True is returned.  Its events are fused
+        with the stored ones in the same transaction.
         """
+        ...
+
+    def correct(
+        self, event_id: str, *, set: Mapping[str, str] | None = None, reject: bool = False
+    ) -> StoredEvent:
+        """Record an analyst's fix of an event (fields to set, or reject it); the event after.
+
+        Values are text as typed (``{"date": "2024-12", "source": "PAK,CHN"}``; ``""`` clears
+        an optional field).  Corrections are kept apart from extracted data and applied in
+        every read; rejected events are left out of ``events()`` unless asked for.
+        """
+        ...
+
+    def corrections(self, event_id: str | None = None) -> list[Correction]:
+        """Every correction, oldest first; or those applied to one event."""
+        ...
+
+    def event(self, event_id: str) -> StoredEvent:
+        """One event (even a rejected one) by its id, or by the id of any of its reports."""
         ...
 
     def add_rejection(self, rejection: Rejection) -> None:
@@ -46,17 +73,19 @@ class Store(Protocol):
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        include_rejected: bool = False,
     ) -> list[StoredEvent]:
         """Stored events matching every given filter, ordered by effective date.
 
         ``between`` keeps events whose parties include both codes, in either direction;
         ``since``/``until`` (``YYYY[-MM[-DD]]``) keep events whose effective date (own date,
-        else the report's publication date) overlaps the bounds.
+        else the earliest report's publication date) overlaps the bounds.  Fields are
+        shown as corrected; rejected events only with ``include_rejected``.
         """
         ...
 
     def counts(self) -> dict[str, int]:
-        """How many articles, events and rejections are stored."""
+        """How many articles, events, mentions, rejections and corrections are stored."""
         ...
 
     def close(self) -> None:

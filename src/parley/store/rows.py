@@ -1,127 +1,140 @@
 """Conversion between records and database rows.
 
-Lists of codes, names and topics are stored as JSON text: they are read back whole, never
-searched inside (dyad queries use ``event_parties``), and JSON keeps their order, which the
-guideline's format gives meaning to (source before target, persons as written).
+Lists of codes, names and topics are stored as JSON text: read back whole, in order (the
+guideline's format gives order meaning: source before target, persons as written).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..model import Article, Event, Mention, Person
+from ..errors import StoreError
+from ..model import Article, Event, Extraction, Mention, Person
 
 
-def _dump(values: tuple[str, ...]) -> str:
+CHUNK = 500
+
+
+def chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    """Slices of at most ``CHUNK`` ids, to keep ``IN`` lists under every backend's limit."""
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def dump(values: tuple[str, ...]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _load(text: str) -> tuple[str, ...]:
+def load(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
 
 
-def article_params(article: Article, ingested_at: str) -> tuple[Any, ...]:
-    return (
-        article.id,
-        article.title,
-        article.source,
-        article.published,
-        article.dateline,
-        article.text,
-        ingested_at,
+def check_storable(extraction: Extraction, where: str) -> None:
+    """Refuse text PostgreSQL cannot hold (NUL characters) on every backend alike.
+
+    Checked before anything is written, so both backends accept exactly the same input.
+    """
+    article = extraction.article
+    texts: list[tuple[str, Any]] = [(f"article {name}", getattr(article, name))
+                                    for name in ("text", "title", "source", "published", "dateline")]
+    for person in extraction.entities:
+        texts += [("entity", person.name), ("entity", person.role), ("entity", person.country)]
+    for event in extraction.events:
+        texts += [(f"event {event.id}", value) for value in event_values(event).values()]
+    for label, value in texts:
+        if isinstance(value, str) and "\x00" in value:
+            raise StoreError(f"{label} contains a NUL character; nothing was stored", where=where)
+
+
+def article_values(article: Article, ingested_at: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "published": article.published,
+        "dateline": article.dateline,
+        "text": article.text,
+        "ingested_at": ingested_at,
+    }
+
+
+def entity_values(article_id: str, person: Person) -> dict[str, Any]:
+    return {"article_id": article_id, "name": person.name, "role": person.role, "country": person.country}
+
+
+def event_values(event: Event) -> dict[str, Any]:
+    """The columns ``mentions`` and ``events`` share, from an Event."""
+    return {
+        "type": event.type,
+        "mode": event.mode,
+        "source": dump(event.source),
+        "target": dump(event.target),
+        "persons": dump(event.persons),
+        "topics": dump(event.topics),
+        "date": event.date,
+        "planned_for": event.planned_for,
+        "location": event.location,
+        "location_country": event.location_country,
+        "evidence": event.evidence,
+        "sentence_index": event.sentence_index,
+        "span_start": event.start,
+        "span_end": event.end,
+        "rule": event.rule,
+        "confidence": event.confidence,
+        "cameo": event.cameo,
+        "score": event.score,
+        "explanation": dump(event.explanation),
+    }
+
+
+def mention_values(event: Event, block: str) -> dict[str, Any]:
+    """A ``mentions`` row for an event as its article reported it, not yet fused."""
+    return {"id": event.id, "article_id": event.article_id, "block": block, **event_values(event)}
+
+
+def event_from_row(row: Mapping[str, Any]) -> Event:
+    """Rebuild an Event from a ``mentions`` or ``events`` row."""
+    return Event(
+        id=row["id"],
+        article_id=row["article_id"],
+        type=row["type"],
+        mode=row["mode"],
+        source=load(row["source"]),
+        target=load(row["target"]),
+        persons=load(row["persons"]),
+        date=row["date"],
+        planned_for=row["planned_for"],
+        location=row["location"],
+        location_country=row["location_country"],
+        topics=load(row["topics"]),
+        evidence=row["evidence"],
+        sentence_index=row["sentence_index"],
+        start=row["span_start"],
+        end=row["span_end"],
+        rule=row["rule"],
+        confidence=float(row["confidence"]),
+        cameo=row["cameo"],
+        score=None if row["score"] is None else float(row["score"]),
+        explanation=load(row["explanation"]),
     )
 
 
-def entity_params(article_id: str, person: Person) -> tuple[Any, ...]:
-    return (article_id, person.name, person.role, person.country)
-
-
-def event_params(event: Event) -> tuple[Any, ...]:
-    """Values for ``INSERT_EVENT``, in its column order."""
-    return (
-        event.id,
-        event.article_id,
-        event.type,
-        event.mode,
-        _dump(event.source),
-        _dump(event.target),
-        _dump(event.persons),
-        _dump(event.topics),
-        event.date,
-        event.planned_for,
-        event.location,
-        event.location_country,
-        event.evidence,
-        event.sentence_index,
-        event.start,
-        event.end,
-        event.rule,
-        event.confidence,
-        _dump(event.explanation),
-    )
-
-
-def mention_params(event: Event) -> tuple[Any, ...]:
-    """Values for ``INSERT_MENTION``: where this article reports the event."""
-    return (
-        event.id,
-        event.article_id,
-        event.evidence,
-        event.sentence_index,
-        event.start,
-        event.end,
-    )
-
-
-def party_params(event: Event) -> list[tuple[str, str, str]]:
+def party_values(event: Event) -> list[dict[str, str]]:
     """One ``event_parties`` row per code and side, for dyad lookups by index."""
-    rows = [(event.id, code, "source") for code in event.source]
-    rows += [(event.id, code, "target") for code in event.target]
+    rows = [{"event_id": event.id, "code": code, "side": "source"} for code in dict.fromkeys(event.source)]
+    rows += [{"event_id": event.id, "code": code, "side": "target"} for code in dict.fromkeys(event.target)]
     return rows
 
 
-def event_from_row(row: Sequence[Any]) -> Event:
-    """Rebuild an Event from a ``SELECT_EVENTS`` row."""
-    (
-        event_id, article_id, type_, mode, source, target, persons, topics, date,
-        planned_for, location, location_country, evidence, sentence_index, start, end,
-        rule, confidence, explanation,
-    ) = row  # fmt: skip
-    return Event(
-        id=event_id,
-        article_id=article_id,
-        type=type_,
-        mode=mode,
-        source=_load(source),
-        target=_load(target),
-        persons=_load(persons),
-        date=date,
-        planned_for=planned_for,
-        location=location,
-        location_country=location_country,
-        topics=_load(topics),
-        evidence=evidence,
-        sentence_index=sentence_index,
-        start=start,
-        end=end,
-        rule=rule,
-        confidence=float(confidence),
-        explanation=_load(explanation),
+def mention_from_row(row: Mapping[str, Any]) -> Mention:
+    return Mention(
+        article_id=row["article_id"],
+        external_id=row["external_id"],
+        published=row["published"],
+        evidence=row["evidence"],
+        sentence_index=row["sentence_index"],
+        start=row["span_start"],
+        end=row["span_end"],
     )
-
-
-def mention_from_row(row: Sequence[Any]) -> tuple[str, Mention]:
-    """The event id and Mention of a ``SELECT_MENTIONS`` row."""
-    event_id, article_id, external_id, published, evidence, index, start, end = row
-    mention = Mention(
-        article_id=article_id,
-        external_id=external_id,
-        published=published,
-        evidence=evidence,
-        sentence_index=index,
-        start=start,
-        end=end,
-    )
-    return event_id, mention
