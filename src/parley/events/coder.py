@@ -14,6 +14,7 @@ from ..actors.knowledge import Knowledge
 from ..actors.mentions import ActorMention, find_actor_mentions
 from ..dates import find_dates
 from ..model import Article, Event, Person
+from ..taxonomy import cameo_code, intensity
 from .clauses import clause_verb, in_quote, is_background_clause, is_perfect, subject_tokens
 from .merge import merge_events
 from .participants import Discourse, Sides, assign_sides, build_discourse
@@ -52,6 +53,13 @@ def event_id(article_id: str, sentence_index: int, type_: str, parties: set[str]
     """Stable across runs: same article, sentence, type and parties give the same id."""
     key = "|".join([article_id, str(sentence_index), type_, ",".join(sorted(parties))])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _cameo(trigger: Trigger, type_: str, mode: str | None) -> str:
+    """The CAMEO code: the rule's own code, or "intent to meet" (036) for a meeting only planned."""
+    if type_ != trigger.pattern.type:
+        return cameo_code(type_, mode, "036" if trigger.pattern.type == "CONSULT" else None)
+    return cameo_code(type_, mode, trigger.pattern.cameo)
 
 
 def _final_type(trigger: Trigger) -> tuple[str, str | None]:
@@ -272,6 +280,8 @@ class ArticleCoder:
             start=sent.start_char,
             end=sent.start_char + len(sent.text.rstrip()),
             rule=trigger.pattern.rule,
+            cameo=_cameo(trigger, type_, mode),
+            score=intensity(type_, mode),
             confidence=0.4 if "counterpart" in sides.how else 0.7,
             explanation=tuple(explain + [f"date {date!r}, planned_for {planned!r}, location {location!r}"]),
         )

@@ -27,6 +27,7 @@ class Occasion:
 
 # Dependants of a promise verb that say when the promise was made, not when it is due.
 STATEMENT_DEPS = {"npadvmod", "advmod", "tmod", "nsubj", "aux"}
+STATEMENT_PREPS = {"on", "during", "at"}
 
 
 def planning_scope(trigger, *, promise: bool) -> set[int]:
@@ -37,7 +38,11 @@ def planning_scope(trigger, *, promise: bool) -> set[int]:
     is the whole clause of the act, up through "be to" / "expected to" chains.
     """
     if promise:
-        statement = {t.i for c in trigger.children if c.dep_ in STATEMENT_DEPS for t in c.subtree}
+        statement = {
+            t.i for c in trigger.children
+            if c.dep_ in STATEMENT_DEPS or c.dep_ == "prep" and c.lower_ in STATEMENT_PREPS
+            for t in c.subtree
+        }
         return {t.i for t in trigger.subtree} - {trigger.i} - statement
     top = clause_verb(trigger)
     while top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX"} and top.head is not top:
