@@ -246,7 +246,10 @@ class ArticleCoder:
         location, location_country = pick_location(sent, sides.places, self.knowledge, exclude=scope if type_ == "AGREE" else set())
         source, target = sides.source, sides.target
         explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
-        date, location, location_country = self._from_occasion(index, token, source + target, date, planned, location, location_country, explain)
+        date, location, location_country = self._from_occasion(
+            index, token, source + target, date, planned, location, location_country, explain,
+            converted=type_ != trigger.pattern.type,
+        )
         if date is None:
             date = self._news_day(sent, token, type_)
             if date:
@@ -324,13 +327,13 @@ class ArticleCoder:
             return None
         return self.occasion.date if self.occasion and self.occasion.date else self.article.published
 
-    def _from_occasion(self, index, token, parties, date, planned, location, location_country, explain):
+    def _from_occasion(self, index, token, parties, date, planned, location, location_country, explain, *, converted: bool):
         occasion = self.occasion
         if occasion is None or is_perfect(token) or is_background_clause(token):
             return date, location, location_country
         if not set(parties) & occasion.parties:
             return date, location, location_country
-        if date is None and occasion.date and not planned:
+        if date is None and occasion.date and not (planned and converted):
             date = occasion.date
             explain.append(f"date from the occasion in sentence {occasion.sentence_index}")
         if location is None and occasion.location and (date is None or date == occasion.date):
