@@ -243,7 +243,7 @@ class ArticleCoder:
         promise = trigger.pattern.type == "AGREE" and not trigger.pattern.requires_modality
         scope = planning_scope(token, promise=promise)
         date, planned = pick_dates(sent, token, refs, future_refs, modal=trigger.modal or type_ == "AGREE", scope=scope)
-        location, location_country = pick_location(sent, sides.places, self.knowledge, exclude=scope if type_ == "AGREE" else set())
+        location, location_country = pick_location(sent, sides.places, self.knowledge, token, exclude=scope if type_ == "AGREE" else set())
         source, target = sides.source, sides.target
         explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
         date, location, location_country = self._from_occasion(

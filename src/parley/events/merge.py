@@ -25,8 +25,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return long.startswith(short)
 
 
-def _is_signing(event: Event) -> bool:
-    return ".support.sign" in event.rule
+def _support_kind(event: Event) -> str:
+    return "sign" if ".support.sign" in event.rule else event.rule
 
 
 def _within_visit(a: Event, b: Event) -> bool:
@@ -51,8 +51,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.type in SEPARATE_ACTS:
         return False
-    if a.type == "SUPPORT" and _is_signing(a) != _is_signing(b):
-        return False  # praise and a signature are two acts
+    if a.type == "SUPPORT" and _support_kind(a) != _support_kind(b):
+        return False  # praise, a welcome and a signature are separate acts
     if a.type == "CONSULT" and _within_visit(a, b):
         return True
     if not (_compatible(_hard_date(a), _hard_date(b)) and _compatible(a.planned_for, b.planned_for)):

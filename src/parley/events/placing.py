@@ -81,17 +81,34 @@ def _nearest(refs: list[DateRef], char: int) -> DateRef | None:
     return min(refs, key=lambda r: min(abs(r.start - char), abs(r.end - char)))
 
 
+# Nouns whose place is the place of the act ("a meeting in Athens", "talks in Beijing").
+VENUE_NOUNS = {"meeting", "talk", "summit", "visit", "conference", "ceremony", "session", "discussion", "negotiation", "sideline", "event"}
 VENUE_WORDS = {"palace", "house", "hall", "residence", "centre", "center", "building", "ministry", "embassy", "airport", "shoal"}
 
 
-def pick_location(sent, places, knowledge, *, exclude: set[int] = frozenset()) -> tuple[str | None, str | None]:
+def _describes_a_noun(doc, mention, trigger) -> bool:
+    """"its ambassador in Tehran", "a project in Cirata": the place of a thing, not of the act."""
+    tok = doc[mention.end - 1]
+    while tok.dep_ in {"compound", "flat", "appos", "conj"} and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    attached = tok.head.head
+    while attached.dep_ == "prep" or attached.pos_ == "ADP":
+        attached = attached.head
+    if attached.pos_ in {"VERB", "AUX"} or attached.i == trigger.i:
+        return False
+    return attached.pos_ in {"NOUN", "PROPN"} and attached.lemma_.lower() not in VENUE_NOUNS
+
+
+def pick_location(sent, places, knowledge, trigger, *, exclude: set[int] = frozenset()) -> tuple[str | None, str | None]:
     """(place as written, its country) for an act: a city, else a named venue, else only the country.
 
     A seat of government named as the venue ("at the Elysee Palace") gives its capital city.
     Places inside ``exclude`` (the planned part of a promise) are where something will happen,
     not where the promise was made.
     """
-    places = [m for m in places if m.start not in exclude]
+    places = [m for m in places if m.start not in exclude and not _describes_a_noun(sent.doc, m, trigger)]
     for m in places:
         if m.kind not in {"place", "seat"}:
             continue
