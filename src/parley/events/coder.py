@@ -15,7 +15,7 @@ from ..actors.mentions import ActorMention, find_actor_mentions
 from ..dates import find_dates
 from ..model import Article, Event, Person
 from ..taxonomy import cameo_code, intensity
-from .clauses import clause_verb, in_quote, is_background_clause, is_perfect, subject_tokens
+from .clauses import SPEECH_VERBS, clause_verb, in_quote, is_background_clause, is_perfect, subject_tokens
 from .merge import merge_events
 from .participants import Discourse, Sides, assign_sides, build_discourse
 from .patterns import Pattern
@@ -156,6 +156,9 @@ class ArticleCoder:
         subjects = [m for m in people if self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         if subjects or people:
             self.discourse.last_person = (subjects or people)[0].person
+        speakers = [m for m in people if self.doc[m.end - 1].head.lemma_.lower() in SPEECH_VERBS and self.doc[m.end - 1].dep_ == "nsubj"]
+        if speakers:
+            self.discourse.last_speaker = speakers[0].person
 
     def _code_sentence(self, index: int, sent, mentions: list[ActorMention]) -> list[Event]:
         triggers = find_triggers(sent, self.patterns)

@@ -31,6 +31,7 @@ DESTINATION_PREPS = {"to", "in", "into"}
 OCCASION_NOUNS = {"summit", "meeting", "council", "framework", "sideline", "session", "forum", "conference", "assembly", "event", "platform", "format", "member", "charter"}
 PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our"}
 PRONOUNS = {"he", "she", "his", "her", "him", "i", "my"}
+FIRST_PERSON = {"i", "my", "we", "our"}
 PAIR_CUES = {"both", "two", "mutual", "together", "each"}
 
 
@@ -41,6 +42,7 @@ class Discourse:
     focus: Counter = field(default_factory=Counter)
     first_seen: dict[str, int] = field(default_factory=dict)
     last_person: Person | None = None
+    last_speaker: Person | None = None
     last_pair: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     last_pair_persons: tuple[Person, ...] = ()
     last_source: tuple[str, ...] = ()
@@ -196,6 +198,8 @@ def _fill_source(sent, verb, subject: set[int], mentions, discourse: Discourse, 
     doc = sent.doc
     words = {doc[i].lower_ for i in subject}
     speaker = _main_subject_person(sent, mentions) or discourse.last_person
+    if words & FIRST_PERSON and discourse.last_speaker and not _main_subject_person(sent, mentions):
+        speaker = discourse.last_speaker  # "I"/"we" in a quote continue the last speaker
     if words & PRONOUNS and speaker and speaker.country:
         return [speaker.country], [speaker], "pronoun"
     if words & {"they", "we"} and target and discourse.last_source:
