@@ -126,7 +126,7 @@ def test_jsonl_export_is_registered_and_lines_carry_id_and_mentions(store: Sqlit
         {"article": "feed/1", "evidence": "Sentence for day.", "published": "2025-09-03"}
     ]
     gold_keys = set(make_event("x").to_gold_dict())
-    assert all(set(r) == gold_keys | {"id", "mentions"} for r in records)
+    assert all(set(r) == gold_keys | {"id", "mentions", "cameo", "score"} for r in records)
 
 
 # --- rendering ---------------------------------------------------------------------------

@@ -166,17 +166,22 @@ def timeline(db: str, a: str, b: str) -> None:
 
 @main.command()
 @click.option("--db", required=True)
-@click.option("--format", "fmt", default="jsonl", show_default=True, help="An exporter name (see the exporters registry).")
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              help="An exporter: jsonl, csv, plover, gdelt, parquet (or one a plugin registers).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (needed for binary formats such as parquet).")
 @_fail_cleanly
-def export(db: str, fmt: str) -> None:
-    """Write every stored event, one per line, in the chosen format."""
-    from .. import query  # noqa: F401  (registers the built-in exporters)
+def export(db: str, fmt: str, out: str | None) -> None:
+    """Write every stored event in the chosen format, to stdout or --out."""
+    from ..query import write_export
     from ..registry import exporters
     from ..store import open_store
 
-    exporter = exporters.get(fmt)
     with open_store(db) as store:
-        for line in exporter(store):
+        if out:
+            count = write_export(store, fmt, out)
+            click.echo(f"{count} events written to {out}", err=True)
+            return
+        for line in exporters.get(fmt)(store):
             click.echo(line)
 
 
@@ -217,3 +222,14 @@ def info(as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2))
     else:
         click.echo("\n".join(f"{key}: {value}" for key, value in data.items()))
+
+
+def _register_commands() -> None:
+    """Commands that live in their own modules, one module per area."""
+    from . import analysis
+
+    for command in analysis.COMMANDS:
+        main.add_command(command)
+
+
+_register_commands()

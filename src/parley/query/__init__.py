@@ -8,7 +8,7 @@ from __future__ import annotations
 from .analytics import DyadIndex, DyadTopics, MonthIndex, Mover, dyad_topics, monthly_index, top_movers
 from .coding import event_cameo, event_score
 from .export import event_record, export_jsonl
-from .exporters import coded_record, export_csv, export_parquet, export_plover, file_exporters, write_export
+from .exporters import export_csv, export_parquet, export_plover, file_exporters, write_export
 from .gdelt import export_gdelt
 from .initiatives import Initiative, InitiativeStep, initiatives_between, list_initiatives
 from .listing import effective_date, list_events
@@ -30,7 +30,6 @@ __all__ = [
     "Period",
     "TimelineEntry",
     "actor_profile",
-    "coded_record",
     "dyad_topics",
     "effective_date",
     "event_cameo",

@@ -9,11 +9,12 @@ from typing import Any
 from ..model import StoredEvent
 from ..registry import exporters
 from ..store import Store
+from .coding import event_cameo, event_score
 from .listing import list_events
 
 
 def event_record(item: StoredEvent) -> dict[str, Any]:
-    """The guideline's event format plus the event id and every article that reports it."""
+    """The guideline's event format plus the id, every article that reports it, and its coding."""
     return {
         "id": item.event.id,
         **item.event.to_gold_dict(),
@@ -21,6 +22,8 @@ def event_record(item: StoredEvent) -> dict[str, Any]:
             {"article": m.external_id, "evidence": m.evidence, "published": m.published}
             for m in item.mentions
         ],
+        "cameo": event_cameo(item.event),
+        "score": event_score(item.event),
     }
 
 

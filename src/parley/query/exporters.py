@@ -37,18 +37,6 @@ CSV_COLUMNS = (
 _LIST_COLUMNS = frozenset({"source", "target", "persons", "topics", "articles"})
 
 
-def coded_record(item: StoredEvent) -> dict[str, Any]:
-    """The JSONL record (guideline format, ``id``, ``mentions``) plus ``cameo`` and ``score``."""
-    return {**event_record(item), "cameo": event_cameo(item.event), "score": event_score(item.event)}
-
-
-@exporters.register("jsonl-coded")
-def export_jsonl_coded(store: Store) -> Iterator[str]:
-    """One JSON object per stored event, with its CAMEO code and PLOVER intensity."""
-    for item in list_events(store):
-        yield json.dumps(coded_record(item), ensure_ascii=False)
-
-
 def flat_record(item: StoredEvent) -> dict[str, Any]:
     """One event as a flat row; list fields stay lists (joined only where a format needs it)."""
     event = item.event
