@@ -222,7 +222,6 @@ def test_jsonl_line_that_is_not_utf8_is_rejected_alone(tmp_path: Path) -> None:
         (b"", "empty file"),
         (b"\xef\xbb\xbf", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("Caf\u00e9 talks between Chad and Peru.".encode("latin-1"), "not UTF-8 text"),
     ],
 )
 def test_unreadable_text_files_are_rejected(tmp_path: Path, data: bytes, reason: str) -> None:
@@ -232,6 +231,14 @@ def test_unreadable_text_files_are_rejected(tmp_path: Path, data: bytes, reason:
     assert isinstance(rejection, Rejection)
     assert rejection.where == str(path)
     assert reason in rejection.reason
+
+
+def test_latin1_text_is_read_with_a_fallback(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\u00e9 talks between Chad and Peru.".encode("latin-1"))
+    [article] = list(read_text_file(path))
+    assert isinstance(article, Article)
+    assert article.text == "Caf\u00e9 talks between Chad and Peru."
 
 
 def test_bom_is_dropped(tmp_path: Path) -> None:

@@ -224,11 +224,32 @@ def info(as_json: bool) -> None:
         click.echo("\n".join(f"{key}: {value}" for key, value in data.items()))
 
 
+@main.group(name="dict")
+def dictionary() -> None:
+    """The knowledge files: actor dictionaries, taxonomy, event patterns."""
+
+
+@dictionary.command()
+@click.option("--data-dir", type=click.Path(file_okay=False, exists=True), help="Check this folder instead of the shipped data.")
+def validate(data_dir: str | None) -> None:
+    """Check every knowledge file; print each problem with its file and line."""
+    from pathlib import Path
+
+    from ..dictionary import validate_all
+
+    problems = validate_all(Path(data_dir) if data_dir else None)
+    for problem in problems:
+        click.echo(problem)
+    click.echo(f"{len(problems)} problems found." if problems else "All knowledge files are valid.", err=True)
+    sys.exit(1 if problems else 0)
+
+
 def _register_commands() -> None:
     """Commands that live in their own modules, one module per area."""
     from . import analysis
+    from .watch import watch
 
-    for command in analysis.COMMANDS:
+    for command in (*analysis.COMMANDS, watch):
         main.add_command(command)
 
 

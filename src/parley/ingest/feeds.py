@@ -32,13 +32,15 @@ from .text import read_file_bytes, rejection
 from .xmlguard import check_xml_safety
 
 MAX_FEED_BYTES = MAX_PAGE_BYTES
+FULL_SUMMARY_WORDS = 150
+"""A summary at least this long is the story itself: many RSS feeds put it in <description>."""
 LOG = logging.getLogger(__name__)
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
-    """One entry of a feed.  ``text`` is empty when the entry holds only a summary."""
+    """One entry of a feed.  ``text`` is the entry's full content, empty when it has none."""
 
     number: int
     key: str
@@ -50,8 +52,15 @@ class FeedEntry:
     summary: str = ""
 
     @property
+    def story(self) -> str:
+        """The story as the feed gives it: the content, or a summary long enough to be one."""
+        if self.text:
+            return self.text
+        return self.summary if len(self.summary.split()) >= FULL_SUMMARY_WORDS else ""
+
+    @property
     def summary_only(self) -> bool:
-        return not self.text
+        return not self.story
 
 
 def parse_feed(data: bytes, *, where: str, base_url: str | None = None) -> list[FeedEntry]:
@@ -85,7 +94,7 @@ def entry_article(entry: FeedEntry, *, where: str, fetcher: Fetcher | None) -> A
     The feed's title and date win over the page's, being the publisher's own statement for
     this entry.  Raises IngestError when there is no text to be had.
     """
-    title, published, text = entry.title, entry.published, entry.text
+    title, published, text = entry.title, entry.published, entry.story
     if entry.summary_only:
         page = _linked_page(entry, where=where, fetcher=fetcher)
         title, published, text = title or page.title, published or page.published, page.text
@@ -216,6 +225,9 @@ def _real_day(year: int, month: int, day: int) -> str | None:
 
 
 def _text(value: object) -> str | None:
+    """A feed field as one clean line; NULs and lone surrogates (which the loose parser lets
+    through) dropped."""
     if not isinstance(value, str):
         return None
+    value = value.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
     return normalise_text(value) or None

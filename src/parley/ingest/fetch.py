@@ -120,8 +120,8 @@ class Fetcher:
         if answer.status >= 400:
             raise IngestError(f"the server answered HTTP {answer.status}", where=url)
         if 300 <= answer.status < 400 and not answer.not_modified:
-            raise IngestError(f"redirected (HTTP {answer.status}) to an address that is not "
-                              "followed: only http and https addresses can be fetched", where=url)
+            raise IngestError(f"redirect (HTTP {answer.status}) not followed: a loop, too many "
+                              "hops, or not to an http or https address", where=url)
         return answer
 
     # --- robots.txt --------------------------------------------------------------------

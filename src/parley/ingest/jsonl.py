@@ -7,6 +7,7 @@ next line is read, so one bad record never costs the rest of a batch.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -19,8 +20,21 @@ from .prefix import parse_day, split_prefix
 from .text import MAX_TEXT_BYTES, rejection
 
 _BOM = "\ufeff"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_LINE_BYTES = MAX_TEXT_BYTES
 """Longest line read: one line is one article, so the text limit applies to it."""
+
+
+def _storable(value: str, key: str, *, where: str) -> str:
+    """``value`` unchanged; a NUL character (``\\u0000``) or a lone surrogate (``\\ud800``),
+    which JSON escapes allow but no store can keep, is refused."""
+    if "\x00" in value:
+        raise IngestError(f"{key!r} contains a NUL character (\\u0000)", where=where)
+    lone = _SURROGATE.search(value)
+    if lone:
+        raise IngestError(f"{key!r} contains a lone surrogate (\\u{ord(lone.group()):04x}), "
+                          "which is not text", where=where)
+    return value
 
 
 def _optional_str(record: dict[str, Any], key: str, *, where: str) -> str | None:
@@ -31,7 +45,7 @@ def _optional_str(record: dict[str, Any], key: str, *, where: str) -> str | None
     if not isinstance(value, str):
         raise IngestError(f"{key!r} must be a string or null, not {type(value).__name__}",
                           where=where)
-    return value
+    return _storable(value, key, where=where)
 
 
 def _external_id(record: dict[str, Any], *, where: str, default: str) -> str:
@@ -42,7 +56,7 @@ def _external_id(record: dict[str, Any], *, where: str, default: str) -> str:
     if value is not None and not isinstance(value, str):
         raise IngestError(f"'id' must be a string or an integer, not {type(value).__name__}",
                           where=where)
-    return value or default
+    return _storable(value, "id", where=where) if value else default
 
 
 def _body(record: dict[str, Any], *, where: str) -> str:
@@ -53,7 +67,7 @@ def _body(record: dict[str, Any], *, where: str) -> str:
         raise IngestError(f"'text' must be a string, not {type(text).__name__}", where=where)
     if not text.strip():
         raise IngestError("empty article: 'text' is blank", where=where)
-    return text
+    return _storable(text, "text", where=where)
 
 
 def parse_record(record: Any, *, where: str, default_id: str) -> Article:

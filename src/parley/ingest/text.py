@@ -98,6 +98,9 @@ def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
 
 def _checked(text: str, *, where: str) -> str:
     """``text`` unchanged, unless control characters show it is binary data read as text."""
+    if "\x00" in text:
+        raise IngestError("binary file (contains NUL characters), not a text article",
+                          where=where)
     controls = len(_CONTROL.findall(text))
     if controls and controls > MAX_CONTROL_SHARE * len(text):
         raise IngestError(
