@@ -7,6 +7,7 @@ apart: a different date, a different place, or different people.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Event
@@ -16,6 +17,9 @@ VISIT_DAYS = 7
 INFERRED_DATE_NOTES = ("date from the occasion", "date: reported as current news")
 # Each promise or request is its own act: one per distinct future action (guideline).
 SEPARATE_ACTS = {"AGREE", "REQUEST"}
+# ... except restatements of a general intent by the same side ("keen to strengthen ties").
+GENERAL_OBJECTS = re.compile(r"\b(ties|relations|relationship|cooperation|partnership|work together)\b", re.IGNORECASE)
+GENERAL_INTENT_RULES = ("agree.keen", "agree.strengthen", "agree.work_together", "agree.pledge", "agree.pledge_noun")
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -27,6 +31,22 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _support_kind(event: Event) -> str:
     return "sign" if ".support.sign" in event.rule else event.rule
+
+
+def _general_intent(event: Event) -> bool:
+    """A general will to cooperate, as opposed to a promise of one concrete future act."""
+    if event.planned_for is not None or not any(f".{name}." in event.rule for name in GENERAL_INTENT_RULES):
+        return False
+    return GENERAL_OBJECTS.search(event.evidence) is not None
+
+
+def _one_occasion(a: Event, b: Event) -> bool:
+    """Two reports of a meeting on the same day, or one dated by its sentence and one only by context."""
+    if a.type != "CONSULT" or a.date is None or b.date is None:
+        return False
+    if a.date == b.date and len(a.date) == 10:
+        return True
+    return (_hard_date(a) is None) != (_hard_date(b) is None)
 
 
 def _within_visit(a: Event, b: Event) -> bool:
@@ -49,7 +69,7 @@ def _hard_date(event: Event) -> str | None:
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or set(a.source) | set(a.target) != set(b.source) | set(b.target):
         return False
-    if a.type in SEPARATE_ACTS:
+    if a.type in SEPARATE_ACTS and not (_general_intent(a) and _general_intent(b) and a.source == b.source):
         return False
     if a.type == "SUPPORT" and _support_kind(a) != _support_kind(b):
         return False  # praise, a welcome and a signature are separate acts
@@ -59,8 +79,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.location and b.location and a.location.lower() != b.location.lower():
         return False
-    same_day = a.type == "CONSULT" and a.date is not None and a.date == b.date and len(a.date) == 10
-    if a.persons and b.persons and not set(a.persons) & set(b.persons) and not same_day:
+    if a.persons and b.persons and not set(a.persons) & set(b.persons) and not _one_occasion(a, b):
         return False
     if a.type == "CONSULT" and a.mode and b.mode and a.mode != b.mode and "visit" in {a.mode, b.mode} and a.location != b.location:
         return False
