@@ -314,4 +314,7 @@ def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex,
             role, country = role or office.role, country or office.country
             how = how if how != "name-only" else "dictionary"
     person = index.remember(Person(name, role, country), start)
+    written = clean_name(doc[start:end].text).split()
+    if written and person.country:
+        index.by_surname.setdefault(written[-1].lower(), person)  # "Jokowi" for Joko Widodo
     return ActorMention(person.country, start, end, "person", doc[start:end].text, person)

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .compare import Comparison, compare
-from .evidence import precision_rank
+from .compare import DAY_SLACK, Comparison, compare
+from .evidence import precision_rank, shifted, span
 from .reports import Report, block_key
 
 _TIE = 1e-9
@@ -81,36 +81,82 @@ def _verdicts(members: list[Report], report: Report) -> list[Comparison]:
     return found
 
 
-def _best(groups: list[list[Report]], report: Report) -> tuple[int, Comparison] | None:
-    """The group ``report`` should join, with its comparison to the lead; None for a new one."""
-    fits: list[tuple[float, int, Comparison]] = []
-    for index, members in enumerate(groups):
-        if any(m.article_id == report.article_id for m in members):
-            continue
-        verdicts = _verdicts(members, report)
-        if verdicts:
-            fits.append((max(v.score for v in verdicts), index, verdicts[0]))
-    if not fits:
+def _time_keys(report: Report) -> list[tuple[int, ...]] | None:
+    """Index keys of the leads a report's date can overlap; None (all) for an undated one.
+
+    A lead dated to a day or month is filed under its month, a year under the year, an
+    undated lead under ``()``; a compatible lead must overlap the report's span (give or
+    take the one-day slack), so only those months and years need comparing.
+    """
+    found = span(report.event.date)
+    if found is None:
         return None
-    fits.sort(key=lambda fit: (-fit[0], fit[1]))
-    if len(fits) > 1 and fits[0][0] - fits[1][0] < _TIE:
-        return None  # fits two happenings equally well: do not guess
-    return fits[0][1], fits[0][2]
+    first, last = shifted(found[0], -DAY_SLACK), shifted(found[1], DAY_SLACK)
+    keys: list[tuple[int, ...]] = [(), *((year,) for year in range(first.year, last.year + 1))]
+    month = (first.year, first.month)
+    while month <= (last.year, last.month):
+        keys.append(month)
+        month = (month[0] + month[1] // 12, month[1] % 12 + 1)
+    return keys
+
+
+def _lead_key(report: Report) -> tuple[int, ...]:
+    found = span(report.event.date)
+    if found is None:
+        return ()
+    if precision_rank(report.event.date) == 2:
+        return (found[0].year,)
+    return (found[0].year, found[0].month)
+
+
+class _Groups:
+    """Clusters being built, indexed by their lead's date so a report meets only its peers."""
+
+    def __init__(self) -> None:
+        self.members: list[list[Report]] = []
+        self.links: list[list[Link]] = []
+        self._by_time: dict[tuple[int, ...], list[int]] = {}
+
+    def candidates(self, report: Report) -> list[int]:
+        keys = _time_keys(report)
+        if keys is None:
+            return list(range(len(self.members)))
+        return sorted(i for key in keys for i in self._by_time.get(key, ()))
+
+    def start(self, report: Report) -> None:
+        self._by_time.setdefault(_lead_key(report), []).append(len(self.members))
+        self.members.append([report])
+        self.links.append([])
+
+    def best(self, report: Report) -> tuple[int, Comparison] | None:
+        """The group ``report`` should join, with its comparison to the lead; None for a new one."""
+        fits: list[tuple[float, int, Comparison]] = []
+        for index in self.candidates(report):
+            members = self.members[index]
+            if any(m.article_id == report.article_id for m in members):
+                continue
+            verdicts = _verdicts(members, report)
+            if verdicts:
+                fits.append((max(v.score for v in verdicts), index, verdicts[0]))
+        if not fits:
+            return None
+        fits.sort(key=lambda fit: (-fit[0], fit[1]))
+        if len(fits) > 1 and fits[0][0] - fits[1][0] < _TIE:
+            return None  # fits two happenings equally well: do not guess
+        return fits[0][1], fits[0][2]
 
 
 def _cluster_block(block: str, reports: list[Report]) -> list[Cluster]:
-    groups: list[list[Report]] = []
-    links: list[list[Link]] = []
+    groups = _Groups()
     for report in sorted(reports, key=canonical_key):
-        found = _best(groups, report)
+        found = groups.best(report)
         if found is None:
-            groups.append([report])
-            links.append([])
+            groups.start(report)
             continue
         index, verdict = found
-        lead = groups[index][0]
-        groups[index].append(report)
-        links[index].append(Link(report.id, lead.id, verdict.score, verdict.reasons))
+        lead = groups.members[index][0]
+        groups.members[index].append(report)
+        groups.links[index].append(Link(report.id, lead.id, verdict.score, verdict.reasons))
     return [
         Cluster(
             id=min(members, key=lambda r: (r.order, canonical_key(r))).id,
@@ -118,7 +164,7 @@ def _cluster_block(block: str, reports: list[Report]) -> list[Cluster]:
             reports=tuple(members),
             links=tuple(joined),
         )
-        for members, joined in zip(groups, links)
+        for members, joined in zip(groups.members, groups.links)
     ]
 
 

@@ -18,15 +18,18 @@ from .evidence import (
     jaccard,
     precision_rank,
     same_place,
+    shifted,
     shared_persons,
     span,
 )
 from .reports import Report, parties
 
 # Two outlets may date one meeting a day apart (time zones, "yesterday" from another day).
-DAY_SLACK = timedelta(days=1)
-# Undated reports of one happening appear within days of each other.
+DAY_SLACK = 1
+# Undated reports of one happening appear within days of each other...
 REPORT_WINDOW = timedelta(days=7)
+# ... and an undated report tells of something recent, not of an event long before it.
+RECENT_WINDOW = timedelta(days=14)
 MIN_WORDING = 0.2
 
 _TIME_SCORES = {"same day": 3.0, "adjacent days": 2.0, "same month": 1.5, "same year": 0.5}
@@ -47,8 +50,33 @@ def _refused(reason: str) -> Comparison:
 
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
     """Whether two spans can be one time; two single days may be one day apart."""
-    slack = DAY_SLACK if a[0] == a[1] and b[0] == b[1] else timedelta(0)
-    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+    slack = DAY_SLACK if a[0] == a[1] and b[0] == b[1] else 0
+    return shifted(a[0], -slack) <= b[1] and shifted(b[0], -slack) <= a[1]
+
+
+def _undated_time(a: Report, b: Report, x: tuple[date, date] | None) -> str | None:
+    """The veto for a report ``b`` without a date, beside ``a`` (dated by ``x`` or not).
+
+    With neither a date nor a publication date a report has no time at all, and nothing
+    may be fused with it.  Otherwise it tells of something recent: it can be a dated event
+    only if that fell within the window before it appeared, and another undated report
+    only if both appeared within the window.
+    """
+    published = span(b.published)
+    if published is None:
+        return "no date and no publication date"
+    if x is None:
+        other = span(a.published)
+        if other is None:
+            return "no date and no publication date"
+        if abs(other[0] - published[0]) > REPORT_WINDOW:
+            return "no date, and the reports are far apart"
+        return None
+    if shifted(x[0], -DAY_SLACK) > published[1]:
+        return "dated after the other report was published"
+    if x[1] < published[0] - RECENT_WINDOW:
+        return "dated long before the undated report appeared"
+    return None
 
 
 def _time(a: Report, b: Report) -> tuple[str | None, str]:
@@ -61,11 +89,10 @@ def _time(a: Report, b: Report) -> tuple[str | None, str]:
         if ranks == {0}:
             return None, "same day" if x == y else "adjacent days"
         return None, "same month" if 2 not in ranks else "same year"
-    for dated, undated in ((x, b), (y, a)):
-        published = span(undated.published)
-        if dated is not None and published is not None and dated[0] - DAY_SLACK > published[1]:
-            return "dated after the other report was published", ""
-    return None, "undated"
+    veto = (_undated_time(a, b, x) if y is None else None) or (
+        _undated_time(b, a, y) if x is None else None
+    )
+    return veto, "undated"
 
 
 def _planned(a: Report, b: Report) -> str | None:
@@ -85,14 +112,6 @@ def _place(a: Report, b: Report) -> tuple[str | None, bool]:
             return f"in different places ({ea.location} vs {eb.location})", False
         return None, True
     return None, False
-
-
-def _reports_close(a: Report, b: Report) -> bool | None:
-    """Whether two articles appeared within the report window; None if a date is missing."""
-    x, y = span(a.published), span(b.published)
-    if x is None or y is None:
-        return None
-    return abs(x[0] - y[0]) <= REPORT_WINDOW
 
 
 def _different_people(a: tuple[str, ...], b: tuple[str, ...], shared: tuple[str, ...]) -> bool:
@@ -115,17 +134,12 @@ def _kind_veto(a: Report, b: Report) -> str | None:
     return None
 
 
-def _anchor_veto(time: str, place: bool, people: bool, content: bool, close: bool | None) -> str | None:
+def _anchor_veto(time: str, place: bool, people: bool, content: bool) -> str | None:
     """The evidence coarse dates need before two reports may be fused."""
     if time == "same year" and not (place or people or content):
         return "only the year agrees and nothing else is shared"
-    if time == "undated":
-        if not (place or people):
-            return "no date, and no shared place or people"
-        if close is False:
-            return "no date, and the reports are far apart"
-        if close is None and not (place and people):
-            return "no date or publication date, and not both place and people shared"
+    if time == "undated" and not (place or people):
+        return "no date, and no shared place or people"
     return None
 
 
@@ -147,7 +161,7 @@ def compare(a: Report, b: Report) -> Comparison:
     topics = set(ea.topics) & set(eb.topics)
     wording = jaccard(content_words(ea.evidence), content_words(eb.evidence))
     content = bool(topics) or wording >= MIN_WORDING
-    veto = _anchor_veto(time, place, bool(people), content, _reports_close(a, b))
+    veto = _anchor_veto(time, place, bool(people), content)
     if veto:
         return _refused(veto)
 

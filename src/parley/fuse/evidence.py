@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z]+")
@@ -27,6 +27,14 @@ _STOPWORDS = frozenset(
     """.split()
 )
 _MIN_WORD = 4
+
+
+def shifted(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the ends of the calendar instead of overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 @lru_cache(maxsize=65536)

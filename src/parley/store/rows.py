@@ -32,7 +32,7 @@ def load(text: str) -> tuple[str, ...]:
 
 
 def check_storable(extraction: Extraction, where: str) -> None:
-    """Refuse text PostgreSQL cannot hold (NUL characters) on every backend alike.
+    """Refuse text a database cannot hold (NUL, lone surrogates) on every backend alike.
 
     Checked before anything is written, so both backends accept exactly the same input.
     """
@@ -44,8 +44,22 @@ def check_storable(extraction: Extraction, where: str) -> None:
     for event in extraction.events:
         texts += [(f"event {event.id}", value) for value in event_values(event).values()]
     for label, value in texts:
-        if isinstance(value, str) and "\x00" in value:
-            raise StoreError(f"{label} contains a NUL character; nothing was stored", where=where)
+        if isinstance(value, str) and not _storable(value):
+            raise StoreError(
+                f"{label} contains a NUL character or a lone surrogate, which the database "
+                "cannot hold; nothing was stored",
+                where=where,
+            )
+
+
+def _storable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def article_values(article: Article, ingested_at: str) -> dict[str, Any]:

@@ -1,0 +1,107 @@
+"""What a reader sees first: recent events, the most active pairs, one pair's filtered view.
+
+These gather for the web pages and their JSON twins exactly what the CLI analytics gather,
+from the same functions (``place``, ``index_series``, ``topic_breakdown``), so a page, its
+JSON and ``parley timeline`` never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ParleyError
+from ..model import Article, StoredEvent
+from ..store import Store
+from .analytics import DyadIndex, DyadTopics, index_series, topic_breakdown
+from .coding import Dyad, event_dyads, unique_events
+from .listing import chronological_key
+from .search import newest_first
+from .timeline import TimelineEntry, place
+
+
+def recent_events(store: Store, *, limit: int = 20) -> list[StoredEvent]:
+    """The latest events by effective date (undated ones only when nothing else is left)."""
+    return newest_first(store.events())[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class DyadActivity:
+    """A pair of parties and how much the store holds about them."""
+
+    a: str
+    b: str
+    events: int
+    mentions: int
+    last: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "events": self.events, "mentions": self.mentions, "last": self.last}
+
+
+def active_dyads(store: Store, *, limit: int = 10) -> list[DyadActivity]:
+    """Pairs related by the most events (each happening once), busiest first."""
+    by_pair: dict[Dyad, list[StoredEvent]] = defaultdict(list)
+    for item in unique_events(store.events()):
+        for pair in event_dyads(item.event):
+            by_pair[pair].append(item)
+    rows = []
+    for (a, b), items in by_pair.items():
+        dates = [w for w in (place(i).when for i in items) if w]
+        rows.append(DyadActivity(a, b, len(items), sum(len(i.mentions) for i in items), max(dates, default=None)))
+    rows.sort(key=lambda r: (-r.events, -r.mentions, r.a, r.b))
+    return rows[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class DyadView:
+    """A pair's timeline with its monthly index and topics, under the filters asked for."""
+
+    a: str
+    b: str
+    type: str | None
+    since: str | None
+    until: str | None
+    entries: tuple[TimelineEntry, ...]
+    index: DyadIndex
+    topics: DyadTopics
+
+
+def dyad_view(
+    store: Store, a: str, b: str, *, type: str | None = None, since: str | None = None, until: str | None = None
+) -> DyadView:
+    """The events between A and B (either direction) that pass the filters, oldest first.
+
+    The index and the topics are computed from the same filtered events, so the chart always
+    shows what the list below it lists.
+    """
+    found = store.events(between=(a, b), type=type, since=since, until=until)
+    items = unique_events(found)
+    entries = sorted((place(i) for i in items), key=lambda e: chronological_key(e.when, e.item.event.id))
+    return DyadView(
+        a=a,
+        b=b,
+        type=type,
+        since=since,
+        until=until,
+        entries=tuple(entries),
+        index=index_series(a, b, items),
+        topics=topic_breakdown(a, b, items),
+    )
+
+
+def article_of(store: Store, article_id: str) -> Article | None:
+    """The stored article, where the store can read articles back; else None.
+
+    The ``Store`` protocol has no article reader yet; a backend that offers
+    ``article(article_id) -> Article`` is used, and a failure to find one reads as None.
+    """
+    reader = getattr(store, "article", None)
+    if reader is None or not callable(reader):
+        return None
+    try:
+        found = reader(article_id)
+    except ParleyError:
+        return None
+    return found if isinstance(found, Article) else None
