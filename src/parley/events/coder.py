@@ -239,7 +239,7 @@ class ArticleCoder:
         sides = assign_sides(sent, token, mentions, self.discourse, visit=visit, meeting=trigger.pattern.type == "CONSULT")
         if not sides.source or not sides.target:
             return None
-        if (type_ == "REQUEST" or trigger.pattern.named_target) and "counterpart" in sides.how:
+        if trigger.pattern.named_target and "counterpart" in sides.how:
             return None  # an appeal to, or praise of, no named state ("urged the public") is not an event
         if "counterpart" in sides.how and self._unnamed_partner(token):
             return None  # "bilateral meetings with several leaders": the partners are not named
