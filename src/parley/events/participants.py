@@ -182,7 +182,16 @@ def clause_scope(verb) -> set[int]:
 
 
 def _speech_subject(verb) -> set[int]:
-    """Subject tokens of the speech verb that reports this clause ("She said meetings will…")."""
+    """Subject tokens of the speech verb that reports this clause ("She said meetings will…").
+
+    The speech verb governs the clause, or hangs off it after a comma ("China offered aid…,
+    its spokeswoman said").
+    """
+    for child in verb.children:
+        if child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lemma_.lower() in SPEECH_VERBS and child.i > verb.i:
+            said_by = {t.i for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+            if said_by:
+                return said_by
     current = verb
     for _ in range(3):
         if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head is current:
