@@ -10,6 +10,8 @@ places, office titles and the people who held offices when: all of it is data un
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -106,6 +108,10 @@ class Knowledge:
             if self.role(" ".join(words[:size])) or self._names_a_side(" ".join(words[:size])):
                 return self.person(" ".join(words[size:]), on)
         return None
+
+    def with_offices(self, offices: Iterable[Office]) -> Knowledge:
+        """This knowledge plus offices learned from articles ("Russian Deputy PM Alexei Overchuk")."""
+        return Knowledge(replace(self._t, offices=self._t.offices.extended(offices)))
 
     def holders(self, country: str, role: str, on: str | None = None) -> list[Office]:
         """Who held ``role`` for ``country`` on the date (``None``: who holds it now)."""

@@ -107,6 +107,17 @@ class OfficeTable:
     def all(self) -> list[Office]:
         return [o for offices in self._offices.values() for o in offices]
 
+    def extended(self, offices: Iterable[Office]) -> "OfficeTable":
+        """A copy with ``offices`` added; the original stays as it was."""
+        copy = OfficeTable(self._ranks)
+        copy._common = set(self._common)
+        copy._offices = defaultdict(list, {k: list(v) for k, v in self._offices.items()})
+        copy._by_name = dict(self._by_name)
+        copy._by_surname = defaultdict(set, {k: set(v) for k, v in self._by_surname.items()})
+        for office in offices:
+            copy.add(office)
+        return copy
+
     def person(self, name: str, on: str | None = None) -> Office | None:
         """The office of the person a name or surname stands for, on a date (None: latest)."""
         key = name_key(name)
