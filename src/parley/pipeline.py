@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .actors.knowledge import load_knowledge
+from .actors.knowledge import Knowledge, load_knowledge
 from .evaluation import EvalReport, load_gold, load_predictions, score
 from .events import code_article, default_patterns
 from .ingest import read_jsonl
@@ -21,10 +21,15 @@ from .store import Store
 BATCH_SIZE = 16
 
 
-def extract(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-    """Extractions for ``articles`` in input order, parsing ``batch_size`` articles at a time."""
+def extract(
+    articles: Iterable[Article], *, batch_size: int = BATCH_SIZE, knowledge: Knowledge | None = None
+) -> Iterator[Extraction]:
+    """Extractions for ``articles`` in input order, parsing ``batch_size`` articles at a time.
+
+    ``knowledge`` replaces the shipped dictionaries, e.g. with offices learned from the store.
+    """
     nlp = load_pipeline()
-    knowledge = load_knowledge()
+    knowledge = knowledge or load_knowledge()
     patterns = default_patterns()
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):

@@ -135,7 +135,7 @@ def _office_holder(head, country: str, knowledge: Knowledge, on: str | None) -> 
 
 
 def _sweep_dictionary_names(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex", on: str | None) -> list[ActorMention]:
-    """Full names of office-holders the recogniser missed ("Kassym-Jomart Tokayev")."""
+    """Office-holders the recogniser missed ("Kassym-Jomart Tokayev", or a known surname alone)."""
     found: list[ActorMention] = []
     i = 0
     while i < len(doc):
@@ -144,7 +144,7 @@ def _sweep_dictionary_names(doc, knowledge: Knowledge, covered: set[int], index:
             end += 1
         while end > i and doc[end - 1].text == "-":
             end -= 1
-        if end - i >= 2:
+        if end - i >= 1:
             office = knowledge.person(doc[i:end].text, on)
             if office is not None and surname(office.name).lower() == doc[end - 1].lower_:
                 mention = _person(doc, i, end, knowledge, index, on)

@@ -224,6 +224,25 @@ def info(as_json: bool) -> None:
         click.echo("\n".join(f"{key}: {value}" for key, value in data.items()))
 
 
+@main.command()
+@click.option("--db", required=True)
+@_fail_cleanly
+def reresolve(db: str) -> None:
+    """Re-code every stored article with the offices articles have stated (e.g. "Deputy PM X")."""
+    from ..learning import reresolve as run_reresolve
+    from ..store import open_store
+
+    with open_store(db) as store:
+        summary = run_reresolve(store)
+    for office in summary.learned:
+        click.echo(f"learned: {office.name}, {office.role} ({office.country}) since {office.start or 'unknown'}", err=True)
+    click.echo(
+        f"{summary.articles} articles re-resolved with {len(summary.learned)} learned offices; "
+        f"events {summary.events_before} -> {summary.events_after}.",
+        err=True,
+    )
+
+
 @main.group(name="dict")
 def dictionary() -> None:
     """The knowledge files: actor dictionaries, taxonomy, event patterns."""
