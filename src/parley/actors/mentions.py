@@ -95,9 +95,9 @@ def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[Ac
             mentions.append(mention)
             covered.update(range(mention.start, mention.end))
     mentions.extend(_sweep_proper_nouns(doc, knowledge, covered))
+    mentions.extend(_sweep_dictionary_names(doc, knowledge, covered, index, on))
     mentions.extend(_sweep_titled_names(doc, knowledge, covered, index, on))
     mentions.extend(_sweep_bare_titles(doc, knowledge, covered, index))
-    mentions.extend(_sweep_dictionary_names(doc, knowledge, covered, index, on))
     mentions.extend(_sweep_known_surnames(doc, covered, index))
     mentions = [_as_counterpart(doc, m, index, knowledge, on) for m in mentions if not _is_descriptor(doc, m)]
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -144,13 +144,16 @@ def _sweep_dictionary_names(doc, knowledge: Knowledge, covered: set[int], index:
             end += 1
         while end > i and doc[end - 1].text == "-":
             end -= 1
-        if end - i >= 1:
-            office = knowledge.person(doc[i:end].text, on)
+        start = i
+        while start < end and knowledge.role(doc[start].text):
+            start += 1  # "President Kassym-Jomart Tokayev": the title is not part of the name
+        if end - start >= 1:
+            office = knowledge.person(doc[start:end].text, on)
             if office is not None and surname(office.name).lower() == doc[end - 1].lower_:
-                mention = _person(doc, i, end, knowledge, index, on)
+                mention = _person(doc, start, end, knowledge, index, on)
                 if mention is not None:
                     found.append(mention)
-                    covered.update(range(i, end))
+                    covered.update(range(start, end))
         i = max(end, i + 1)
     return found
 
@@ -206,7 +209,10 @@ def _sweep_titled_names(doc, knowledge: Knowledge, covered: set[int], index: "Pe
         if not knowledge.role(doc[tok.i - 1].text):
             continue
         end = tok.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in covered:
+        while end < len(doc) and end not in covered and (
+            doc[end].pos_ == "PROPN" and doc[end].is_title
+            or doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_title
+        ):
             end += 1
         if knowledge.role(doc[tok.i:end].text) or classify_name(doc[tok.i:end].text, knowledge):
             continue

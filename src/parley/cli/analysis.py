@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from ..errors import ConfigError
-from .main import _fail_cleanly
+from .errors import fail_cleanly
 
 _DB_HELP = "Store: a SQLite file path."
 _JSON_HELP = "Print JSON instead of a table."
@@ -30,7 +30,7 @@ def _print_json(data: Any) -> None:
 @click.argument("b")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="dossier.html or dossier.md")
 @click.option("--today", help="Day (YYYY-MM-DD) that proposals must lie ahead of; default: today.")
-@_fail_cleanly
+@fail_cleanly
 def report(db: str, a: str, b: str, out: str, today: str | None) -> None:
     """Write a self-contained dossier on countries A and B (HTML or Markdown, by --out's suffix)."""
     from ..report import build_dossier, render_html, render_markdown
@@ -51,7 +51,7 @@ def report(db: str, a: str, b: str, out: str, today: str | None) -> None:
 @click.argument("a")
 @click.argument("b")
 @click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
-@_fail_cleanly
+@fail_cleanly
 def index(db: str, a: str, b: str, as_json: bool) -> None:
     """The monthly cooperation–conflict index of countries A and B."""
     from ..query import monthly_index
@@ -71,7 +71,7 @@ def index(db: str, a: str, b: str, as_json: bool) -> None:
 @click.argument("a")
 @click.argument("b")
 @click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
-@_fail_cleanly
+@fail_cleanly
 def topics(db: str, a: str, b: str, as_json: bool) -> None:
     """What countries A and B dealt with: events per topic."""
     from ..query import dyad_topics
@@ -91,7 +91,7 @@ def topics(db: str, a: str, b: str, as_json: bool) -> None:
 @click.option("--since", help="Only meetings on or after this date (YYYY[-MM[-DD]]).")
 @click.option("--until", help="Only meetings on or before this date.")
 @click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
-@_fail_cleanly
+@fail_cleanly
 def network(db: str, since: str | None, until: str | None, as_json: bool) -> None:
     """Who met whom: CONSULT events as pairs with their number of meetings."""
     from ..query import meeting_network, parse_period
@@ -115,7 +115,7 @@ def network(db: str, since: str | None, until: str | None, as_json: bool) -> Non
 @click.option("--to", "after", required=True, help="Second period, same forms.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
-@_fail_cleanly
+@fail_cleanly
 def movers(db: str, before: str, after: str, limit: int, as_json: bool) -> None:
     """Dyads whose index changed most between two periods."""
     from ..query import parse_period, top_movers
@@ -135,7 +135,7 @@ def movers(db: str, before: str, after: str, limit: int, as_json: bool) -> None:
 @click.option("--db", required=True, help=_DB_HELP)
 @click.argument("actor")
 @click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
-@_fail_cleanly
+@fail_cleanly
 def profile(db: str, actor: str, as_json: bool) -> None:
     """The profile of a country (code or name) or a person: offices, counterparts, event types."""
     from ..query import actor_profile
@@ -154,7 +154,7 @@ def profile(db: str, actor: str, as_json: bool) -> None:
 @click.option("--db", required=True, help=_DB_HELP)
 @click.option("--between", nargs=2, metavar="A B", help="Only initiatives joining or discussed by A and B.")
 @click.option("--json", "as_json", is_flag=True, help=_JSON_HELP)
-@_fail_cleanly
+@fail_cleanly
 def initiatives(db: str, between: tuple[str, str] | None, as_json: bool) -> None:
     """Cooperation projects (corridors, pipelines, flights…) with their route and history."""
     from ..query import initiatives_between, list_initiatives

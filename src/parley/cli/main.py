@@ -9,29 +9,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
 import click
 
 from .. import __version__
-from ..errors import ParleyError
-
-EXIT_REJECTED = 3
-
-
-def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn parley's own errors into a one-line message and exit status 1, no traceback."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ParleyError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper
+from .errors import EXIT_REJECTED, fail_cleanly
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,14 +26,14 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True)
 @click.option("--explain", is_flag=True, help="Show, per event, the rule that fired and how fields were resolved.")
-@_fail_cleanly
+@fail_cleanly
 def extract(paths: tuple[str, ...], fmt: str, explain: bool) -> None:
     """Extract events from PATHS (files, folders, or - for stdin) without storing them.
 
     Prints one JSON line per article in the annotation guideline's gold format.
     """
     from ..ingest import read_paths
-    from ..model import Article, Rejection
+    from ..model import Rejection
     from ..pipeline import extract as run_extract
 
     rejected: list[Rejection] = []
@@ -89,7 +71,7 @@ def _render_extraction(extraction, explain: bool) -> str:
 @main.command()
 @click.option("--db", required=True, help="Store: a SQLite file path (created if absent).")
 @click.argument("paths", nargs=-1, required=True)
-@_fail_cleanly
+@fail_cleanly
 def ingest(db: str, paths: tuple[str, ...]) -> None:
     """Extract events from PATHS and keep them, with their sources, in the store DB."""
     from ..ingest import read_paths
@@ -135,7 +117,7 @@ class _progress:
 @click.option("--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")
 @click.option("--until", help="Only events on or before this date.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@_fail_cleanly
+@fail_cleanly
 def events(db: str, between: tuple[str, str] | None, type_: str | None, since: str | None, until: str | None, fmt: str) -> None:
     """List stored events, filtered by dyad, type and period."""
     from ..query import event_record, list_events, render_events_table
@@ -154,7 +136,7 @@ def events(db: str, between: tuple[str, str] | None, type_: str | None, since: s
 @click.option("--db", required=True)
 @click.argument("a")
 @click.argument("b")
-@_fail_cleanly
+@fail_cleanly
 def timeline(db: str, a: str, b: str) -> None:
     """The events between countries A and B in date order, each with its evidence."""
     from ..query import render_timeline, timeline as dyad_timeline
@@ -169,7 +151,7 @@ def timeline(db: str, a: str, b: str) -> None:
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               help="An exporter: jsonl, csv, plover, gdelt, parquet (or one a plugin registers).")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (needed for binary formats such as parquet).")
-@_fail_cleanly
+@fail_cleanly
 def export(db: str, fmt: str, out: str | None) -> None:
     """Write every stored event in the chosen format, to stdout or --out."""
     from ..query import write_export
@@ -190,7 +172,7 @@ def export(db: str, fmt: str, out: str | None) -> None:
 @click.option("--pred", "pred", help="Score this prediction file instead of running parley.")
 @click.option("--details", is_flag=True, help="List missed and spurious events with their sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@_fail_cleanly
+@fail_cleanly
 def evaluate(gold_dir: str, pred: str | None, details: bool, as_json: bool) -> None:
     """Score parley against a gold folder with the guideline's scoring rules."""
     from ..evaluation import render_report, report_to_dict
@@ -226,7 +208,7 @@ def info(as_json: bool) -> None:
 
 @main.command()
 @click.option("--db", required=True)
-@_fail_cleanly
+@fail_cleanly
 def reresolve(db: str) -> None:
     """Re-code every stored article with the offices articles have stated (e.g. "Deputy PM X")."""
     from ..learning import reresolve as run_reresolve
@@ -266,9 +248,10 @@ def validate(data_dir: str | None) -> None:
 def _register_commands() -> None:
     """Commands that live in their own modules, one module per area."""
     from . import analysis
+    from .kb import correct, fuse_eval
     from .watch import watch
 
-    for command in (*analysis.COMMANDS, watch):
+    for command in (*analysis.COMMANDS, watch, correct, fuse_eval):
         main.add_command(command)
 
 

@@ -12,9 +12,7 @@ import time
 
 import click
 
-from ..errors import ParleyError
-
-EXIT_REJECTED = 3
+from .errors import EXIT_REJECTED, fail_cleanly
 
 
 @click.command()
@@ -26,6 +24,7 @@ EXIT_REJECTED = 3
 @click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
               help="Least seconds between two requests to one host.")
 @click.argument("feeds", nargs=-1, required=True)
+@fail_cleanly
 def watch(db: str, interval: float, polls: int, delay: float, feeds: tuple[str, ...]) -> None:
     """Poll FEEDS (RSS/Atom addresses or files) and ingest new articles into DB."""
     from ..ingest.fetch import Fetcher, FetchPolicy
@@ -52,8 +51,5 @@ def watch(db: str, interval: float, polls: int, delay: float, feeds: tuple[str, 
                 time.sleep(interval)
     except KeyboardInterrupt:
         click.echo("watch stopped.", err=True)
-    except ParleyError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
     if rejected:
         sys.exit(EXIT_REJECTED)

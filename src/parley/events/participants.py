@@ -18,6 +18,7 @@ from .clauses import SPEECH_VERBS, clause_verb, subject_tokens
 
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
 BACKGROUND_PREPS = LOCATION_PREPS | {"from", "through", "across", "via", "like"}
+TRANSIT_PREPS = {"through", "via", "across"}
 ROUTE_NOUNS = {"corridor", "route", "road", "railway", "pipeline", "access", "link", "highway"}
 CURRENCY_NOUNS = {"dollar", "yuan", "euro", "pound", "rupee", "ruble", "rouble", "yen", "won", "real", "peso", "lira", "dirham", "riyal"}
 # Nouns whose "with"/"to" phrases name the other party ("relations with Russia").
@@ -119,6 +120,8 @@ def _is_background(mention: ActorMention, doc, trigger_token) -> bool:
     if head.dep_ != "pobj":
         return False
     prep, attached = head.head, head.head.head
+    if prep.lower_ in TRANSIT_PREPS:
+        return True  # a country passed through ("a rail link through Afghanistan") takes no part
     if attached.pos_ not in {"NOUN", "PROPN"} or attached.i == trigger_token.i:
         return False
     if prep.lower_ == "to":

@@ -164,7 +164,7 @@ def _cluster_block(block: str, reports: list[Report]) -> list[Cluster]:
             reports=tuple(members),
             links=tuple(joined),
         )
-        for members, joined in zip(groups.members, groups.links)
+        for members, joined in zip(groups.members, groups.links, strict=True)
     ]
 
 

@@ -18,8 +18,8 @@ from .evidence import (
     jaccard,
     precision_rank,
     same_place,
-    shifted,
     shared_persons,
+    shifted,
     span,
 )
 from .reports import Report, parties

@@ -95,7 +95,9 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise EvalError(f"invalid JSON ({exc.msg})", where=f"{path.name} line {number}") from exc
+            raise EvalError(
+                f"invalid JSON ({exc.msg})", where=f"{path.name} line {number}"
+            ) from exc
         if not isinstance(data, dict):
             raise EvalError("expected a JSON object", where=f"{path.name} line {number}")
         yield number, data

@@ -53,8 +53,8 @@ def _topics(events: Sequence[Event]) -> tuple[str, ...]:
 def _place(events: Sequence[Event]) -> tuple[str | None, str | None]:
     location = _most_common(e.location for e in events)
     givers = [e for e in events if location and e.location == location and e.location_country]
-    country = givers[0].location_country if givers else _most_common(
-        e.location_country for e in events
+    country = (
+        givers[0].location_country if givers else _most_common(e.location_country for e in events)
     )
     return location, country
 
@@ -88,8 +88,8 @@ def merge_cluster(cluster: Cluster) -> Event:
         topics=_topics(events),
         confidence=max(e.confidence for e in events),
         cameo=voice.cameo or _most_common(e.cameo for e in events),
-        score=voice.score if voice.score is not None else next(
-            (e.score for e in events if e.score is not None), None
-        ),
+        score=voice.score
+        if voice.score is not None
+        else next((e.score for e in events if e.score is not None), None),
         explanation=lead.explanation + fusion_lines(cluster),
     )

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Protocol, runtime_checkable
 
-from ..model import Extraction, Rejection, StoredEvent
+from ..model import Article, Extraction, Person, Rejection, StoredEvent
 from .corrections import Correction
 
 
@@ -82,6 +82,14 @@ class Store(Protocol):
         else the earliest report's publication date) overlaps the bounds.  Fields are
         shown as corrected; rejected events only with ``include_rejected``.
         """
+        ...
+
+    def articles(self) -> list[Article]:
+        """Every stored article (under its first name), for re-extraction."""
+        ...
+
+    def entities(self) -> list[tuple[str, Person, str | None]]:
+        """Every stored person as (article id, person, the article's publication date)."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -52,7 +52,9 @@ def store_url(url: str) -> URL:
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder for the database: {exc}", where=path) from exc
+            raise StoreError(
+                f"cannot create the folder for the database: {exc}", where=path
+            ) from exc
     return URL.create("sqlite", database=None if path == MEMORY else path)
 
 

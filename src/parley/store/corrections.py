@@ -24,8 +24,18 @@ from .periods import check_partial_date
 
 LIST_FIELDS = ("source", "target", "persons", "topics")
 CORRECTABLE = (
-    "type", "mode", "source", "target", "persons", "date", "planned_for", "location",
-    "location_country", "topics", "cameo", "score",
+    "type",
+    "mode",
+    "source",
+    "target",
+    "persons",
+    "date",
+    "planned_for",
+    "location",
+    "location_country",
+    "topics",
+    "cameo",
+    "score",
 )
 _CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _CAMEO = re.compile(r"\d{2,4}")
@@ -50,7 +60,9 @@ def _codes(raw: str, field: str) -> list[str]:
     codes = [part.strip().upper() for part in raw.split(",") if part.strip()]
     bad = [code for code in codes if not _CODE.fullmatch(code)]
     if not codes or bad:
-        raise ConfigError(f"expected country or organisation codes such as PAK,RUS, got {raw!r}", where=field)
+        raise ConfigError(
+            f"expected country or organisation codes such as PAK,RUS, got {raw!r}", where=field
+        )
     return codes
 
 
@@ -69,7 +81,9 @@ def _score(raw: str) -> float | None:
 def check_value(field: str, raw: str) -> Any:
     """The value a ``--set field=raw`` stands for, checked; "" clears an optional field."""
     if field not in CORRECTABLE:
-        raise ConfigError(f"cannot correct {field!r}; correctable fields: {', '.join(CORRECTABLE)}", where=field)
+        raise ConfigError(
+            f"cannot correct {field!r}; correctable fields: {', '.join(CORRECTABLE)}", where=field
+        )
     if not isinstance(raw, str):
         raise ConfigError(f"expected text, got {raw!r}", where=field)
     raw = raw.strip()
@@ -77,7 +91,9 @@ def check_value(field: str, raw: str) -> Any:
         return check_partial_date(raw, option=field) if raw else None
     if field == "type":
         if raw.upper() not in TYPE_ORDER:
-            raise ConfigError(f"{raw!r} is not a PLOVER type ({', '.join(TYPE_ORDER)})", where=field)
+            raise ConfigError(
+                f"{raw!r} is not a PLOVER type ({', '.join(TYPE_ORDER)})", where=field
+            )
         return raw.upper()
     if field in ("source", "target"):
         return _codes(raw, field)
@@ -108,7 +124,9 @@ def check_mode(event: Event) -> None:
     modes = load_taxonomy().entry(event.type).modes
     if event.mode not in modes:
         known = ", ".join(modes) or "none"
-        raise ConfigError(f"{event.mode!r} is not a mode of {event.type} (modes: {known})", where="mode")
+        raise ConfigError(
+            f"{event.mode!r} is not a mode of {event.type} (modes: {known})", where="mode"
+        )
 
 
 def _shown(value: Any) -> str:
@@ -130,12 +148,18 @@ def apply_corrections(event: Event, found: Iterable[Correction]) -> tuple[Event,
         field = correction.field or ""
         before = changes.get(field, getattr(event, field))
         changes[field] = tuple(correction.value) if field in LIST_FIELDS else correction.value
-        notes.append(f"corrected {field}: {_shown(before)} -> {_shown(changes[field])} ({correction.at})")
+        notes.append(
+            f"corrected {field}: {_shown(before)} -> {_shown(changes[field])} ({correction.at})"
+        )
     if not notes:
         return event, False
     corrected = dataclasses.replace(event, **changes)
     if {"type", "mode"} & changes.keys() and corrected.type in TYPE_ORDER:
-        mode = corrected.mode if corrected.mode in load_taxonomy().entry(corrected.type).modes else None
+        mode = (
+            corrected.mode
+            if corrected.mode in load_taxonomy().entry(corrected.type).modes
+            else None
+        )
         if "cameo" not in changes:
             corrected = dataclasses.replace(corrected, cameo=cameo_code(corrected.type, mode))
         if "score" not in changes:
@@ -143,6 +167,6 @@ def apply_corrections(event: Event, found: Iterable[Correction]) -> tuple[Event,
     return dataclasses.replace(corrected, explanation=event.explanation + tuple(notes)), rejected
 
 
-def correction_from_row(row: Mapping[str, Any]) -> Correction:
+def correction_from_row(row: Mapping[Any, Any]) -> Correction:
     value = None if row["value"] is None else json.loads(row["value"])
     return Correction(row["event_id"], row["field"], value, bool(row["reject"]), row["at"])

@@ -94,7 +94,9 @@ class Database:
         try:
             yield
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not {action}: {_reason(exc)}", where=where or self.where) from exc
+            raise StoreError(
+                f"could not {action}: {_reason(exc)}", where=where or self.where
+            ) from exc
 
     def read(self, work: Callable[[Connection], T], action: str) -> T:
         """Run ``work`` in one read transaction (a consistent snapshot)."""

@@ -21,6 +21,7 @@ from .corrections import Correction, apply_corrections, correction_from_row
 from .periods import first_day, last_day
 from .schema import articles, corrections, event_parties, events, mentions
 
+
 def _reports(conn: Connection, block: str) -> list[Report]:
     query = (
         select(mentions, articles.c.published)
@@ -40,8 +41,7 @@ def _current(conn: Connection, block: str) -> dict[str, frozenset[str]]:
     for mention_id, event_id in conn.execute(query):
         if event_id is not None:
             found.setdefault(event_id, set()).add(mention_id)
-    query = select(events.c.id).where(events.c.block == block)
-    for (event_id,) in conn.execute(query):
+    for event_id in conn.execute(select(events.c.id).where(events.c.block == block)).scalars():
         found.setdefault(event_id, set())
     return {key: frozenset(value) for key, value in found.items()}
 
@@ -87,12 +87,18 @@ def _write_cluster(conn: Connection, cluster: Cluster, found: Sequence[Correctio
     links = {link.report_id: link for link in cluster.links}
     for report in cluster.reports:
         link = links.get(report.id)
-        reason = None if link is None else json.dumps(
-            {"joined": link.lead_id, "score": link.score, "reasons": list(link.reasons)},
-            ensure_ascii=False,
+        reason = (
+            None
+            if link is None
+            else json.dumps(
+                {"joined": link.lead_id, "score": link.score, "reasons": list(link.reasons)},
+                ensure_ascii=False,
+            )
         )
         conn.execute(
-            update(mentions).where(mentions.c.id == report.id).values(event_id=cluster.id, link=reason)
+            update(mentions)
+            .where(mentions.c.id == report.id)
+            .values(event_id=cluster.id, link=reason)
         )
 
 
@@ -100,9 +106,11 @@ def refuse_block(conn: Connection, block: str, *, rebuild: bool = False) -> None
     """Recompute the block's clusters and rewrite the events that changed (all if ``rebuild``)."""
     clusters = fuse_reports(_reports(conn, block))
     before = _current(conn, block)
-    unchanged = set() if rebuild else {
-        c.id for c in clusters if before.get(c.id) == frozenset(r.id for r in c.reports)
-    }
+    unchanged = (
+        set()
+        if rebuild
+        else {c.id for c in clusters if before.get(c.id) == frozenset(r.id for r in c.reports)}
+    )
     stale = [event_id for event_id in before if event_id not in unchanged]
     for chunk in rows.chunks(stale):
         conn.execute(delete(event_parties).where(event_parties.c.event_id.in_(chunk)))

@@ -2,9 +2,11 @@
 
 Each migration is a function run in its own write transaction, recorded in
 ``schema_migrations``; a released migration is never edited, only followed by a new one.
-Migration 1 is the first store's schema, frozen here as it was shipped; migration 2 moves
-its events into ``mentions`` (one per article report) and creates the fused ``events``,
-``event_parties`` and ``corrections`` tables.  Moved mentions are left unfused
+Migration 1 is the first store's schema: its event tables are frozen here as shipped, and
+the four tables no later migration changed (articles, their names, entities, rejections)
+are taken from ``schema``; a migration that changes one of those must freeze its old form
+here first.  Migration 2 moves the version-1 events into ``mentions`` (one per article
+report) and creates the fused ``events``, ``event_parties`` and ``corrections`` tables.  Moved mentions are left unfused
 (``event_id`` NULL); the store fuses pending mentions whenever it opens.
 """
 
@@ -36,12 +38,8 @@ from . import schema
 # --- migration 1: the first schema, frozen -------------------------------------------------
 
 _v1 = MetaData()
-_v1_shared = [
-    schema.articles.to_metadata(_v1),
-    schema.article_names.to_metadata(_v1),
-    schema.entities.to_metadata(_v1),
-    schema.rejections.to_metadata(_v1),
-]
+for _unchanged in (schema.articles, schema.article_names, schema.entities, schema.rejections):
+    _unchanged.to_metadata(_v1)
 _v1_events = Table(
     "events",
     _v1,
@@ -98,29 +96,46 @@ def _v1_mention_rows(conn: Connection) -> list[dict[str, object]]:
     """Every (event, reporting article) of a version-1 store as a ``mentions`` row."""
     e, m = _v1_events.c, _v1_mentions.c
     query = (
-        select(_v1_events, m.article_id.label("reporter"), m.evidence.label("said"),
-               m.sentence_index.label("said_at"), m.span_start.label("from_"),
-               m.span_end.label("to_"))
+        select(
+            _v1_events,
+            m.article_id.label("reporter"),
+            m.evidence.label("said"),
+            m.sentence_index.label("said_at"),
+            m.span_start.label("from_"),
+            m.span_end.label("to_"),
+        )
         .join(_v1_mentions, m.event_id == e.id)
         .order_by(m.seq)
     )
     found = []
     for row in conn.execute(query).mappings():
         own = row["reporter"] == row["article_id"]
-        kind = Event(row["id"], row["reporter"], row["type"], row["mode"],
-                     tuple(json.loads(row["source"])), tuple(json.loads(row["target"])))
-        found.append({
-            **{c.name: row[c.name] for c in _v1_events.columns if c.name not in ("id", "article_id")},
-            "id": row["id"] if own else f"{row['id']}@{row['reporter']}",
-            "article_id": row["reporter"],
-            "evidence": row["said"],
-            "sentence_index": row["said_at"],
-            "span_start": row["from_"],
-            "span_end": row["to_"],
-            "block": block_key(kind),
-            "cameo": None,
-            "score": None,
-        })
+        kind = Event(
+            row["id"],
+            row["reporter"],
+            row["type"],
+            row["mode"],
+            tuple(json.loads(row["source"])),
+            tuple(json.loads(row["target"])),
+        )
+        found.append(
+            {
+                **{
+                    c.name: row[c.name]
+                    for c in _v1_events.columns
+                    if c.name not in ("id", "article_id")
+                },
+                "id": row["id"] if own else f"{row['id']}@{row['reporter']}",
+                "article_id": row["reporter"],
+                "evidence": row["said"],
+                "sentence_index": row["said_at"],
+                "span_start": row["from_"],
+                "span_end": row["to_"],
+                "block": block_key(kind),
+                "cameo": None,
+                "score": None,
+            }
+        )
     return found
 
 

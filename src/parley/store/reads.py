@@ -59,9 +59,13 @@ def select_events(
         )
         query = query.where(exists(party))
     if since is not None:
-        query = query.where(events.c.effective_last >= first_day(check_partial_date(since, option="since")))
+        query = query.where(
+            events.c.effective_last >= first_day(check_partial_date(since, option="since"))
+        )
     if until is not None:
-        query = query.where(events.c.effective_first <= last_day(check_partial_date(until, option="until")))
+        query = query.where(
+            events.c.effective_first <= last_day(check_partial_date(until, option="until"))
+        )
     query = query.order_by(events.c.effective.is_(None), events.c.effective, events.c.id)
     return query.limit(check_limit(limit))
 

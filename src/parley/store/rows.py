@@ -13,7 +13,6 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Article, Event, Extraction, Mention, Person
 
-
 CHUNK = 500
 
 
@@ -37,8 +36,10 @@ def check_storable(extraction: Extraction, where: str) -> None:
     Checked before anything is written, so both backends accept exactly the same input.
     """
     article = extraction.article
-    texts: list[tuple[str, Any]] = [(f"article {name}", getattr(article, name))
-                                    for name in ("text", "title", "source", "published", "dateline")]
+    texts: list[tuple[str, Any]] = [
+        (f"article {name}", getattr(article, name))
+        for name in ("text", "title", "source", "published", "dateline")
+    ]
     for person in extraction.entities:
         texts += [("entity", person.name), ("entity", person.role), ("entity", person.country)]
     for event in extraction.events:
@@ -74,8 +75,25 @@ def article_values(article: Article, ingested_at: str) -> dict[str, Any]:
     }
 
 
+def article_from_row(row: Mapping[Any, Any]) -> Article:
+    return Article(
+        id=row["id"],
+        external_id=row["external_id"],
+        text=row["text"],
+        title=row["title"],
+        source=row["source"],
+        published=row["published"],
+        dateline=row["dateline"],
+    )
+
+
 def entity_values(article_id: str, person: Person) -> dict[str, Any]:
-    return {"article_id": article_id, "name": person.name, "role": person.role, "country": person.country}
+    return {
+        "article_id": article_id,
+        "name": person.name,
+        "role": person.role,
+        "country": person.country,
+    }
 
 
 def event_values(event: Event) -> dict[str, Any]:
@@ -108,7 +126,7 @@ def mention_values(event: Event, block: str) -> dict[str, Any]:
     return {"id": event.id, "article_id": event.article_id, "block": block, **event_values(event)}
 
 
-def event_from_row(row: Mapping[str, Any]) -> Event:
+def event_from_row(row: Mapping[Any, Any]) -> Event:
     """Rebuild an Event from a ``mentions`` or ``events`` row."""
     return Event(
         id=row["id"],
@@ -137,12 +155,18 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
 
 def party_values(event: Event) -> list[dict[str, str]]:
     """One ``event_parties`` row per code and side, for dyad lookups by index."""
-    rows = [{"event_id": event.id, "code": code, "side": "source"} for code in dict.fromkeys(event.source)]
-    rows += [{"event_id": event.id, "code": code, "side": "target"} for code in dict.fromkeys(event.target)]
+    rows = [
+        {"event_id": event.id, "code": code, "side": "source"}
+        for code in dict.fromkeys(event.source)
+    ]
+    rows += [
+        {"event_id": event.id, "code": code, "side": "target"}
+        for code in dict.fromkeys(event.target)
+    ]
     return rows
 
 
-def mention_from_row(row: Mapping[str, Any]) -> Mention:
+def mention_from_row(row: Mapping[Any, Any]) -> Mention:
     return Mention(
         article_id=row["article_id"],
         external_id=row["external_id"],

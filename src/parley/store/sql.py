@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
+from functools import partial
 from types import TracebackType
 from typing import Any
 
@@ -22,7 +23,7 @@ from sqlalchemy.engine import URL
 
 from ..errors import ConfigError, StoreError
 from ..fuse import block_key
-from ..model import Event, Extraction, Rejection, StoredEvent
+from ..model import Article, Event, Extraction, Person, Rejection, StoredEvent
 from . import rows
 from .corrections import Correction, check_changes, check_mode, correction_from_row
 from .engine import Database
@@ -45,12 +46,18 @@ def _utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _insert_ignoring(conn: Connection, table: Any, keys: list[str], values: list[dict[str, Any]]) -> None:
+def _insert_ignoring(
+    conn: Connection, table: Any, keys: list[str], values: list[dict[str, Any]]
+) -> None:
     """Insert rows, skipping those that repeat a unique key (``ON CONFLICT DO NOTHING``)."""
     if not values:
         return
     make = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
     conn.execute(make(table).on_conflict_do_nothing(index_elements=keys), values)
+
+
+def _migrate(conn: Connection, *, number: int, now: Callable[[], str]) -> None:
+    apply_migration(conn, number, now())
 
 
 def _version(conn: Connection) -> int:
@@ -84,9 +91,11 @@ class SqlStore:
                 where=self.where,
             )
         if version < SCHEMA_VERSION:
-            self._db.write(lambda c: schema_migrations.create(c, checkfirst=True), "prepare the database")
+            self._db.write(
+                lambda c: schema_migrations.create(c, checkfirst=True), "prepare the database"
+            )
         for number in range(version + 1, SCHEMA_VERSION + 1):
-            self._db.write(lambda c, n=number: apply_migration(c, n, self._now()), f"apply migration {number}")
+            self._db.write(partial(_migrate, number=number, now=self._now), f"apply migration {number}")
         if self._db.read(pending_blocks, "look for unfused mentions"):
             self._db.write(lambda c: refuse_blocks(c, pending_blocks(c)), "fuse stored mentions")
 
@@ -134,7 +143,11 @@ class SqlStore:
 
     def _add(self, conn: Connection, extraction: Extraction, replace: bool, where: str) -> bool:
         article = extraction.article
-        name = {"article_id": article.id, "external_id": article.external_id, "source": article.source}
+        name = {
+            "article_id": article.id,
+            "external_id": article.external_id,
+            "source": article.source,
+        }
         known = conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first()
         if known is None:
             conn.execute(insert(articles).values(rows.article_values(article, self._now())))
@@ -149,14 +162,20 @@ class SqlStore:
         refuse_blocks(conn, touched)
         return True
 
-    def _put_mentions(self, conn: Connection, article_id: str, found: Sequence[Event], where: str) -> set[str]:
+    def _put_mentions(
+        self, conn: Connection, article_id: str, found: Sequence[Event], where: str
+    ) -> set[str]:
         """Make the article's mentions exactly ``found``; the blocks that changed."""
         fresh = {e.id: e for e in reversed(found)}  # a repeated id keeps its first event
         taken = conn.execute(
-            select(mentions.c.id).where(mentions.c.id.in_(list(fresh)), mentions.c.article_id != article_id)
+            select(mentions.c.id).where(
+                mentions.c.id.in_(list(fresh)), mentions.c.article_id != article_id
+            )
         ).first()
         if taken is not None:
-            raise StoreError(f"event id {taken[0]} is already stored for another article", where=where)
+            raise StoreError(
+                f"event id {taken[0]} is already stored for another article", where=where
+            )
         old = {
             mention_id: block
             for mention_id, block in conn.execute(
@@ -185,7 +204,9 @@ class SqlStore:
             "at": self._now(),
         }
         self._db.write(
-            lambda conn: _insert_ignoring(conn, rejections, ["origin", "stage", "reason", "code"], [values]),
+            lambda conn: _insert_ignoring(
+                conn, rejections, ["origin", "stage", "reason", "code"], [values]
+            ),
             f"store the rejection of {rejection.where}",
         )
 
@@ -194,26 +215,41 @@ class SqlStore:
     ) -> StoredEvent:
         changes = check_changes(set)
         if not changes and not reject:
-            raise ConfigError("nothing to correct: give field=value changes or reject", where=event_id)
+            raise ConfigError(
+                "nothing to correct: give field=value changes or reject", where=event_id
+            )
         return self._db.write(
             lambda conn: self._correct(conn, event_id, changes, reject), f"correct event {event_id}"
         )
 
-    def _correct(self, conn: Connection, event_id: str, changes: list[tuple[str, Any]], reject: bool) -> StoredEvent:
-        block = conn.execute(select(mentions.c.block).where(mentions.c.id == event_id)).scalar_one_or_none()
+    def _correct(
+        self, conn: Connection, event_id: str, changes: list[tuple[str, Any]], reject: bool
+    ) -> StoredEvent:
+        block = conn.execute(
+            select(mentions.c.block).where(mentions.c.id == event_id)
+        ).scalar_one_or_none()
         if block is None:
             raise StoreError(f"no stored event has the id {event_id!r}", where=self.where)
         at = self._now()
         values = [
-            {"event_id": event_id, "field": field, "value": json.dumps(value, ensure_ascii=False),
-             "reject": False, "at": at}
+            {
+                "event_id": event_id,
+                "field": field,
+                "value": json.dumps(value, ensure_ascii=False),
+                "reject": False,
+                "at": at,
+            }
             for field, value in changes
         ]
         if reject:
-            values.append({"event_id": event_id, "field": None, "value": None, "reject": True, "at": at})
+            values.append(
+                {"event_id": event_id, "field": None, "value": None, "reject": True, "at": at}
+            )
         conn.execute(insert(corrections), values)
         refuse_block(conn, block, rebuild=True)
-        [corrected] = stored_events(conn, select(events).where(events.c.id == event_holding(conn, event_id)))
+        [corrected] = stored_events(
+            conn, select(events).where(events.c.id == event_holding(conn, event_id))
+        )
         check_mode(corrected.event)  # a bad mode rolls the correction back
         return corrected
 
@@ -222,12 +258,46 @@ class SqlStore:
     def rejections(self) -> list[Rejection]:
         query = select(rejections).order_by(rejections.c.seq)
         found = self._db.read(lambda conn: list(conn.execute(query).mappings()), "read rejections")
-        return [Rejection(where=r["origin"], stage=r["stage"], reason=r["reason"], code=r["code"]) for r in found]
+        return [
+            Rejection(where=r["origin"], stage=r["stage"], reason=r["reason"], code=r["code"])
+            for r in found
+        ]
+
+    def articles(self) -> list[Article]:
+        """Every stored article, under the first name it was stored by, oldest first."""
+        first = (
+            select(article_names.c.external_id)
+            .where(article_names.c.article_id == articles.c.id)
+            .order_by(article_names.c.seq)
+            .limit(1)
+            .scalar_subquery()
+        )
+        query = select(articles, first.label("external_id")).order_by(
+            articles.c.ingested_at, articles.c.id
+        )
+        found = self._db.read(lambda conn: list(conn.execute(query).mappings()), "read articles")
+        return [rows.article_from_row(row) for row in found]
+
+    def entities(self) -> list[tuple[str, Person, str | None]]:
+        """Every stored person as (article id, person, the article's publication date)."""
+        query = (
+            select(entities, articles.c.published)
+            .join(articles, articles.c.id == entities.c.article_id)
+            .order_by(entities.c.article_id)
+        )
+        found = self._db.read(lambda conn: list(conn.execute(query).mappings()), "read entities")
+        return [
+            (r["article_id"], Person(r["name"], r["role"], r["country"]), r["published"])
+            for r in found
+        ]
 
     def counts(self) -> dict[str, int]:
         tables = {
-            "articles": articles, "events": events, "mentions": mentions,
-            "rejections": rejections, "corrections": corrections,
+            "articles": articles,
+            "events": events,
+            "mentions": mentions,
+            "rejections": rejections,
+            "corrections": corrections,
         }
 
         def count(conn: Connection) -> dict[str, int]:
@@ -249,7 +319,11 @@ class SqlStore:
         include_rejected: bool = False,
     ) -> list[StoredEvent]:
         query = select_events(
-            between=between, type=type, since=since, until=until, limit=limit,
+            between=between,
+            type=type,
+            since=since,
+            until=until,
+            limit=limit,
             include_rejected=include_rejected,
         )
         return self._db.read(lambda conn: stored_events(conn, query), "read events")
