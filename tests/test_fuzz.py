@@ -112,7 +112,7 @@ def test_page_reader_answers_with_a_page_or_its_own_error(data: bytes, charset: 
         page = parse_html(data, where="x.html", charset=charset)
     except ParleyError:
         return
-    assert page.text and "<script" not in page.text
+    assert page.text and not re.search(r"<script[^>]*>", page.text, re.IGNORECASE)  # no script element survives
     assert not re.search("[\x00\ud800-\udfff]", f"{page.text}{page.title}{page.author}")
 
 
