@@ -16,7 +16,7 @@ import click
 from ..errors import ConfigError
 from .errors import fail_cleanly
 
-_DB_HELP = "Store: a SQLite file path."
+_DB_HELP = "Store: a SQLite file path or a postgresql:// URL."
 _JSON_HELP = "Print JSON instead of a table."
 
 

@@ -69,7 +69,7 @@ def _render_extraction(extraction, explain: bool) -> str:
 
 
 @main.command()
-@click.option("--db", required=True, help="Store: a SQLite file path (created if absent).")
+@click.option("--db", required=True, help="Store: a SQLite file path (created if absent) or a postgresql:// URL.")
 @click.argument("paths", nargs=-1, required=True)
 @fail_cleanly
 def ingest(db: str, paths: tuple[str, ...]) -> None:

@@ -7,11 +7,9 @@ Register with ``main.add_command(serve)``.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from ..errors import ParleyError
+from .errors import fail_cleanly
 
 
 @click.command()
@@ -19,19 +17,16 @@ from ..errors import ParleyError
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback exposes the store to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@fail_cleanly
 def serve(db: str, host: str, port: int) -> None:
     """Serve the store DB as web pages and a JSON API (read-only unless PARLEY_TOKEN is set)."""
     from ..api import settings_from_env
     from ..api.server import is_loopback, make_server
     from ..store import open_store
 
-    try:
-        settings = settings_from_env(db, host=host, port=port)
-        open_store(db).close()  # a bad path or URL fails here, not on the first request
-        server = make_server(settings)
-    except ParleyError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    settings = settings_from_env(db, host=host, port=port)
+    open_store(db).close()  # a bad path or URL fails here, not on the first request
+    server = make_server(settings)
     if not is_loopback(host):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the store", err=True)
     mode = "writes allowed with the token" if settings.writable else "read-only (PARLEY_TOKEN not set)"

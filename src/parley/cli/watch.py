@@ -16,7 +16,7 @@ from .errors import EXIT_REJECTED, fail_cleanly
 
 
 @click.command()
-@click.option("--db", required=True, help="Store: a SQLite file path (created if absent).")
+@click.option("--db", required=True, help="Store: a SQLite file path (created if absent) or a postgresql:// URL.")
 @click.option("--interval", type=click.FloatRange(min=0), default=900.0, show_default=True,
               help="Seconds between two polls.")
 @click.option("--polls", type=click.IntRange(min=0), default=0, show_default=True,
