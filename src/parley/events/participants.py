@@ -218,6 +218,10 @@ def _fill_source(sent, verb, subject: set[int], mentions, discourse: Discourse, 
         return [c for c in discourse.last_source if c not in target], [], "pronoun"
     if words & PAIR_WORDS and discourse.last_pair:
         return list(discourse.last_pair[0]) + list(discourse.last_pair[1]), list(discourse.last_pair_persons), "pair"
+    if words & PAIR_WORDS:  # "the two nations" named earlier in the same sentence
+        named = list(dict.fromkeys(m.code for m in mentions if m.code and m.kind in {"country", "demonym", "seat"}))
+        if len(named) >= 2:
+            return (named[:2] if "two" in words else named), [], "pair"
     said_by = _speech_subject(verb)
     reporters = [m for m in mentions if m.start in said_by and m.code]
     if reporters:
