@@ -28,6 +28,7 @@ class Occasion:
 # Dependants of a promise verb that say when the promise was made, not when it is due.
 STATEMENT_DEPS = {"npadvmod", "advmod", "tmod", "nsubj", "aux"}
 STATEMENT_PREPS = {"on", "during", "at"}
+SUBORDINATE_DEPS = {"advcl", "relcl", "acl", "pcomp"}
 
 
 def planning_scope(trigger, *, promise: bool) -> set[int]:
@@ -60,7 +61,9 @@ def pick_dates(sent, trigger, refs: list[DateRef], future_refs: list[DateRef], *
     trigger_char = trigger.idx - sent.start_char
     if not modal:
         past = [r for r in refs if r.value and not r.future]
-        date = _nearest(past, trigger_char)
+        other_acts = _subordinate_acts(trigger)
+        own = [r for r in past if _token_at(sent, r) not in other_acts]
+        date = _nearest(own or past, trigger_char)
         return (date.value if date else None), None
     inside = scope
     ahead = [r for r in future_refs if r.value and _token_at(sent, r) in inside]
@@ -68,6 +71,16 @@ def pick_dates(sent, trigger, refs: list[DateRef], future_refs: list[DateRef], *
     past = [r for r in refs if r.value and not r.future and _token_at(sent, r) not in inside]
     date, planned = _nearest(past, trigger_char), _nearest(ahead, trigger_char)
     return (date.value if date else None), (planned.value if planned else None)
+
+
+def _subordinate_acts(trigger) -> set[int]:
+    """Tokens of clauses that tell of another act ("…, even after failing to attend on Friday")."""
+    verb = clause_verb(trigger)
+    found: set[int] = set()
+    for token in verb.subtree:
+        if token.dep_ in SUBORDINATE_DEPS and token.i != trigger.i and trigger not in set(token.subtree):
+            found |= {t.i for t in token.subtree}
+    return found
 
 
 def _token_at(sent, ref: DateRef) -> int:
