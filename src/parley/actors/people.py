@@ -56,7 +56,7 @@ def _left_context(doc, start: int):
     i = start
     while i > 0 and start - i < 10:
         tok = doc[i - 1]
-        if tok.text == "," and i - 2 >= 0 and doc[i - 2].ent_type_ == "GPE":
+        if tok.text == "," and i - 3 >= 0 and doc[i - 2].ent_type_ == "GPE" and doc[i - 3].lower_ == "of":
             i -= 1  # "the Prime Minister of Canada, Justin Trudeau"
             continue
         if tok.is_punct and tok.text not in {"-", "’s", "'s", "."}:

@@ -305,8 +305,8 @@ class ArticleCoder:
         if name in TWO_SIDED_RULES or name.split(".")[0] in TWO_SIDED_RULES or sides.how.startswith("pair"):
             chosen = sides.persons
         else:
-            chosen = tuple(p for p in sides.persons if p.country in source)
-        return tuple(p.name for p in chosen)
+            chosen = sides.actors + tuple(p for p in sides.persons if p.country in source)
+        return tuple(dict.fromkeys(p.name for p in chosen))
 
     def _people_named(self, names: tuple[str, ...]) -> list[Person]:
         known = {m.person.name: m.person for m in self.mentions if m.person is not None}

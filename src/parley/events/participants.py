@@ -64,6 +64,7 @@ class Sides:
     persons: tuple[Person, ...]
     places: tuple[ActorMention, ...]
     how: str
+    actors: tuple[Person, ...] = ()  # the people on the acting side, whether or not their country is known
 
 
 def build_discourse(mentions: list[ActorMention]) -> Discourse:
@@ -256,6 +257,7 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     target: list[str] = []
     persons: list[Person] = []
     places: list[ActorMention] = []
+    actors: list[Person] = []
     scope = clause_scope(verb) | subject | _speech_subject(verb)
     for m in mentions:
         if CLAUSE_SCOPE and m.start not in scope and m.end - 1 not in scope:
@@ -263,6 +265,8 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         if _is_place_role(m, doc, visit=visit, meeting=meeting):
             places.append(m)
             continue
+        if m.person is not None and m.start in subject:
+            actors.append(m.person)
         if _modifies_person(m, doc) or _qualifies_occasion(m, doc, trigger_token) or _is_background(m, doc, trigger_token) or not m.code:
             continue
         side = source if m.start in subject else target
@@ -274,6 +278,7 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     if not source:
         source, found_persons, how = _fill_source(sent, verb, subject, mentions, discourse, target)
         persons = found_persons + persons
+        actors = found_persons + actors
     source = list(dict.fromkeys(source))
     target = [c for c in dict.fromkeys(target) if c not in source]
     if not source and len(target) >= 2:
@@ -288,6 +293,11 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         source = [other] if other else []
         how += "+counterpart"
     said_by = _speech_subject(verb)
-    persons += [m.person for m in mentions if m.person and m.start in said_by and m.person.country in source]
-    unique_persons = tuple({p.name: p for p in persons}.values())
-    return Sides(tuple(source), tuple(target), unique_persons, tuple(places), how)
+    speakers = [m.person for m in mentions if m.person and m.start in said_by and m.person.country in {*source, None}]
+    persons += speakers
+    actors += speakers
+    return Sides(tuple(source), tuple(target), _unique(persons), tuple(places), how, _unique(actors))
+
+
+def _unique(people: list[Person]) -> tuple[Person, ...]:
+    return tuple({p.name: p for p in people}.values())
