@@ -249,9 +249,10 @@ def _register_commands() -> None:
     """Commands that live in their own modules, one module per area."""
     from . import analysis
     from .kb import correct, fuse_eval
+    from .serve import serve
     from .watch import watch
 
-    for command in (*analysis.COMMANDS, watch, correct, fuse_eval):
+    for command in (*analysis.COMMANDS, watch, correct, fuse_eval, serve):
         main.add_command(command)
 
 

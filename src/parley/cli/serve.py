@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from ..errors import ConfigError
 from .errors import fail_cleanly
 
 
@@ -20,8 +21,11 @@ from .errors import fail_cleanly
 @fail_cleanly
 def serve(db: str, host: str, port: int) -> None:
     """Serve the store DB as web pages and a JSON API (read-only unless PARLEY_TOKEN is set)."""
-    from ..api import settings_from_env
-    from ..api.server import is_loopback, make_server
+    try:
+        from ..api import settings_from_env
+        from ..api.server import is_loopback, make_server
+    except ImportError as exc:
+        raise ConfigError(f"the web app needs the 'web' extra ({exc.name} is missing): pip install -e '.[web]'") from exc
     from ..store import open_store
 
     settings = settings_from_env(db, host=host, port=port)

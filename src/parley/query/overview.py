@@ -8,6 +8,7 @@ JSON and ``parley timeline`` never disagree.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,17 +92,28 @@ def dyad_view(
     )
 
 
-def article_of(store: Store, article_id: str) -> Article | None:
-    """The stored article, where the store can read articles back; else None.
+def articles_of(store: Store, article_ids: Iterable[str]) -> dict[str, Article]:
+    """The stored articles with these ids (those the store cannot give back are left out).
 
-    The ``Store`` protocol has no article reader yet; a backend that offers
-    ``article(article_id) -> Article`` is used, and a failure to find one reads as None.
+    A backend with a single-article reader ``article(article_id)`` is asked for each one;
+    otherwise the protocol's ``articles()`` is read once and filtered, which reads every
+    stored text and so suits the analyst-sized stores this serves.
     """
+    wanted = set(article_ids)
+    if not wanted:
+        return {}
     reader = getattr(store, "article", None)
-    if reader is None or not callable(reader):
-        return None
-    try:
-        found = reader(article_id)
-    except ParleyError:
-        return None
-    return found if isinstance(found, Article) else None
+    if callable(reader):
+        found = {}
+        for article_id in sorted(wanted):
+            try:
+                article = reader(article_id)
+            except ParleyError:
+                continue
+            if isinstance(article, Article):
+                found[article_id] = article
+        return found
+    every = getattr(store, "articles", None)
+    if not callable(every):
+        return {}
+    return {a.id: a for a in every() if a.id in wanted}

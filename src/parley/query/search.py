@@ -134,6 +134,7 @@ def page_events(
     store: Store,
     *,
     between: tuple[str, str] | None = None,
+    party: str | None = None,
     type: str | None = None,
     since: str | None = None,
     until: str | None = None,
@@ -141,11 +142,16 @@ def page_events(
     cursor: str | None = None,
     limit: int = 50,
 ) -> EventPage:
-    """A page of the filtered listing, in the order of ``list_events``, after ``cursor``."""
+    """A page of the filtered listing, in the order of ``list_events``, after ``cursor``.
+
+    ``party`` keeps the events one code takes part in (as source or target).
+    """
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ConfigError(f"expected a page size of 1 or more, got {limit!r}", where="limit")
     after = decode_cursor(cursor) if cursor else None
     found = matching(store.events(between=between, type=type, since=since, until=until), query)
+    if party is not None:
+        found = [i for i in found if party in i.event.source or party in i.event.target]
     ordered = sorted(found, key=sort_key)
     if after is not None:
         ordered = [item for item in ordered if sort_key(item) > after]
