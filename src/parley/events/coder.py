@@ -264,7 +264,7 @@ class ArticleCoder:
                 source, target = _orient_visit(sides, host)
                 if location is None and host:
                     location_country = host
-        if location is None and self._at_dateline(type_, date, source, target):
+        if location is None and self._at_dateline(type_, mode, date, source, target):
             location, location_country = self.dateline
             explain.append("location: the dateline city")
         persons = self._persons(trigger, sides, source)
@@ -312,14 +312,14 @@ class ArticleCoder:
         known = {m.person.name: m.person for m in self.mentions if m.person is not None}
         return [known[n] for n in names if n in known]
 
-    def _at_dateline(self, type_: str, date: str | None, source, target) -> bool:
+    def _at_dateline(self, type_: str, mode: str | None, date: str | None, source, target) -> bool:
         """Current acts of the dateline's country (or meetings it hosts) happened at the dateline."""
         if self.dateline is None or date is None or not self.article.published:
             return False
         if len(date) < 10 or not (self.article.published >= date >= _days_before(self.article.published, 3)):
             return False
-        if type_ == "CONSULT":
-            return self.dateline[1] in set(source) | set(target)
+        if type_ == "CONSULT":  # a meeting the dateline's country hosted, not a summit abroad
+            return mode not in {"multilateral", "third-party"} and self.dateline[1] in set(source) | set(target)
         return set(source) == {self.dateline[1]}
 
     def _news_day(self, sent, token, type_: str) -> str | None:
