@@ -181,7 +181,7 @@ class ArticleCoder:
 
     def _unnamed_partner(self, token) -> bool:
         """A meeting whose partners the sentence leaves unnamed ("with several leaders", "15 meetings")."""
-        if not token.lemma_.lower() in {"meeting", "talk", "meet", "consultation"}:
+        if token.lemma_.lower() not in {"meeting", "talk", "meet", "consultation"}:
             return False
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) or token.tag_ == "NNS"
 
