@@ -22,7 +22,6 @@ from ..registry import Registry, exporters
 from ..store import Store
 from ..taxonomy import quad_class
 from .coding import event_cameo, event_score
-from .export import event_record
 from .listing import list_events
 from .timeline import place
 
