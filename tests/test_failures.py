@@ -290,3 +290,22 @@ def test_two_ingests_at_once_on_one_store_both_succeed(tmp_path: Path) -> None:
     assert [p.returncode for p in processes] == [0, 0], errors
     assert stored_articles(db) == 36
     assert integrity(db) == "ok"
+
+
+def test_syndicated_copy_in_a_later_run_is_stored_as_another_source(tmp_path: Path) -> None:
+    from parley.ingest import read_paths
+    from parley.pipeline import ingest
+    from parley.store import open_store
+
+    story = (" date 2025-03-04 DOHA: Qatari Emir Tamim bin Hamad Al Thani met Turkish President Recep Tayyip Erdogan "
+             "in Doha on Monday and the two leaders agreed to expand trade, energy and defence cooperation, "
+             "officials said after the talks at the Amiri Diwan, which lasted more than two hours.")
+    copy = story.replace("officials said after the talks", "officials told reporters after the talks")
+    (tmp_path / "first.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "second.txt").write_text(copy, encoding="utf-8")
+    with open_store(str(tmp_path / "kb.db")) as store:
+        ingest(read_paths([tmp_path / "first.txt"]), store)
+        ingest(read_paths([tmp_path / "second.txt"]), store)
+        assert store.counts()["articles"] == 1
+        events = store.events()
+    assert events and {m.external_id for e in events for m in e.mentions} <= {"first", "second"}

@@ -14,6 +14,7 @@ from .actors.knowledge import Knowledge, load_knowledge
 from .evaluation import EvalReport, load_gold, load_predictions, score
 from .events import code_article, default_patterns
 from .ingest import read_jsonl
+from .ingest.syndication import DEFAULT_WINDOW, NearDuplicateFilter
 from .model import Article, Extraction, Rejection
 from .nlp import load_pipeline
 from .store import Store
@@ -57,11 +58,16 @@ def ingest(
     store: Store,
     *,
     on_article: Callable[[Article], None] | None = None,
+    near_duplicates: bool = True,
 ) -> IngestSummary:
     """Extract and store every article of ``items``; rejections are stored and counted, never raised.
 
     Each article is written in its own transaction, so an interruption leaves whole articles only.
+    With ``near_duplicates`` a syndicated copy of an article already stored (or met earlier in
+    this run) is stored as another source of that article, not as a story of its own.
     """
+    if near_duplicates:
+        items = _against_stored(items, store)
     rejections: list[Rejection] = []
     read = added = duplicates = events = 0
 
@@ -83,6 +89,13 @@ def ingest(
         if on_article is not None:
             on_article(extraction.article)
     return IngestSummary(read, added, duplicates, events, tuple(rejections))
+
+
+def _against_stored(items: Iterable[Article | Rejection], store: Store) -> Iterator[Article | Rejection]:
+    seen = NearDuplicateFilter()
+    for article in store.articles()[-DEFAULT_WINDOW:]:
+        seen.remember(article)
+    return seen.apply(items)
 
 
 def evaluate(gold_dir: str | Path, predictions: str | Path | None = None) -> EvalReport:

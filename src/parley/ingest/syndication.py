@@ -134,6 +134,11 @@ class NearDuplicateFilter:
         self._remember(article.id, mine)
         return None
 
+    def remember(self, article: Article) -> None:
+        """Take an article already stored as a possible original of later copies."""
+        if article.id not in self._signatures:
+            self._remember(article.id, text_signature(article.text))
+
     def apply(self, items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:
         """The items with each copy given its original's id, so the store keeps the story
         once and records the copy's name and source beside it (see ``Store.add``)."""
