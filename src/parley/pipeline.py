@@ -67,7 +67,7 @@ def ingest(
     this run) is stored as another source of that article, not as a story of its own.
     """
     if near_duplicates:
-        items = _against_stored(items, store)
+        items = with_stored_copies(items, store)
     rejections: list[Rejection] = []
     read = added = duplicates = events = 0
 
@@ -91,7 +91,8 @@ def ingest(
     return IngestSummary(read, added, duplicates, events, tuple(rejections))
 
 
-def _against_stored(items: Iterable[Article | Rejection], store: Store) -> Iterator[Article | Rejection]:
+def with_stored_copies(items: Iterable[Article | Rejection], store: Store) -> Iterator[Article | Rejection]:
+    """``items`` with each syndicated copy of a stored (or earlier) article given that article's id."""
     seen = NearDuplicateFilter()
     for article in store.articles()[-DEFAULT_WINDOW:]:
         seen.remember(article)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 
 import click
 
 from .. import __version__
 from .errors import EXIT_REJECTED, fail_cleanly
+from .scale_cmd import scale_options, scaled_ingest
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,15 +71,15 @@ def _render_extraction(extraction, explain: bool) -> str:
 @main.command()
 @click.option("--db", required=True, help="Store: a SQLite file path (created if absent) or a postgresql:// URL.")
 @click.argument("paths", nargs=-1, required=True)
+@scale_options
 @fail_cleanly
-def ingest(db: str, paths: tuple[str, ...]) -> None:
-    """Extract events from PATHS and keep them, with their sources, in the store DB."""
-    from ..ingest import read_paths
-    from ..pipeline import ingest as run_ingest
-    from ..store import open_store
+def ingest(db: str, paths: tuple[str, ...], workers: int | None, engine: str, scheduler: str | None, shard_dir: str | None) -> None:
+    """Extract events from PATHS and keep them, with their sources, in the store DB.
 
-    with open_store(db) as store, _progress() as advance:
-        summary = run_ingest(read_paths(paths), store, on_article=lambda _a: advance())
+    PATHS are files, folders, URLs or - for stdin.  --workers and --engine dask spread the
+    extraction over processes or a Dask cluster; the store ends up the same.
+    """
+    summary = scaled_ingest(db, paths, workers=workers, engine=engine, scheduler=scheduler, shard_dir=shard_dir)
     for rejection in summary.rejections:
         click.echo(f"rejected: {rejection}", err=True)
     click.echo(
@@ -89,25 +89,6 @@ def ingest(db: str, paths: tuple[str, ...]) -> None:
     )
     if summary.rejections:
         sys.exit(EXIT_REJECTED)
-
-
-class _progress:
-    """A progress line with articles/s on a terminal; silent when stderr is not one."""
-
-    def __enter__(self) -> Callable[[], None]:
-        self.bar = None
-        if sys.stderr.isatty():
-            self.bar = click.progressbar(length=None, label="articles", file=sys.stderr, show_pos=True)
-            self.bar.__enter__()
-        return self._advance
-
-    def _advance(self) -> None:
-        if self.bar is not None:
-            self.bar.update(1)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
 
 
 @main.command()

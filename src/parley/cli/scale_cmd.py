@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from ..pipeline import IngestSummary
-from ..scale import ENGINES, Progress, count_articles, run_ingest
+from ..scale.engines import ENGINES
+
+if TYPE_CHECKING:
+    from ..pipeline import IngestSummary
 
 F = Callable[..., Any]
 
@@ -50,6 +52,8 @@ def scaled_ingest(
     stream: TextIO | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into ``db`` on the chosen engine, showing progress on ``stream`` (stderr)."""
+    from ..scale import Progress, count_articles, run_ingest
+
     with Progress(stream or sys.stderr, total=count_articles(paths)) as progress:
         return run_ingest(
             paths, db, workers=workers, engine=engine, scheduler=scheduler, shard_dir=shard_dir,

@@ -1,0 +1,99 @@
+"""Query latency on a large store, and the cost of adding to it.
+
+Latency is the median of several calls after one warm-up call (the first call also pays for
+reading pages from disk into the cache, which a serving process does once).  Each dyad's
+event count is printed beside it: a timeline's cost grows with what it returns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from synthetic_store import _Maker
+
+from parley.model import Article, Extraction
+from parley.query import monthly_index, timeline
+from parley.store import Store
+
+REPEATS = 5
+DYADS = (("USA", "CHN"), ("PAK", "RUS"), ("KAZ", "PAK"))
+
+
+SLOW_MS = 1000.0
+
+
+def median_ms(call: Callable[[], object], repeats: int = REPEATS) -> float:
+    """Median wall time of ``call`` after a warm-up; a call slower than a second is timed once."""
+    start = time.perf_counter()
+    call()
+    if (time.perf_counter() - start) * 1000 > SLOW_MS:
+        repeats = 1
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def dyad_latencies(store: Store, dyads: tuple[tuple[str, str], ...] = DYADS) -> list[tuple[str, int, float, float]]:
+    """(dyad, events, timeline ms, monthly index ms) per dyad."""
+    found = []
+    for a, b in dyads:
+        count = len(timeline(store, a, b))
+        found.append((f"{a}-{b}", count, median_ms(lambda a=a, b=b: timeline(store, a, b)),
+                      median_ms(lambda a=a, b=b: monthly_index(store, a, b))))
+    return found
+
+
+def add_rate(store: Store, articles: int, first_number: int) -> float:
+    """Articles per second that ``Store.add`` takes into this store (with fusion), 5 events each."""
+    maker = _Maker(seed=first_number)
+    extractions = []
+    for index in range(articles):
+        article = Article(id=f"b{first_number + index:015x}", external_id=f"bench-add-{index}",
+                          text=f"Added article {index}.", published="2025-06-01")
+        events = tuple(maker.event(first_number + index * 5 + k, article.id, k) for k in range(5))
+        extractions.append(Extraction(article=article, events=events))
+    start = time.perf_counter()
+    for extraction in extractions:
+        store.add(extraction)
+    return articles / (time.perf_counter() - start)
+
+
+INTERSECTING = """
+SELECT events.* FROM events
+WHERE events.rejected = 0 AND events.id IN (
+    SELECT event_id FROM event_parties WHERE code = :a
+    INTERSECT SELECT event_id FROM event_parties WHERE code = :b)
+ORDER BY events.effective IS NULL, events.effective, events.id
+"""
+
+
+def sql_ms(path: Path, a: str, b: str) -> tuple[float | None, float]:
+    """The dyad's SQL alone: the store's statement now, and a rewrite driven by the party index.
+
+    A diagnostic for the store's authors: it reads the store's query builder, so it reports
+    ``None`` rather than failing if that changes.
+    """
+    conn = sqlite3.connect(path)
+    try:
+        current: float | None = None
+        try:
+            from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+            from parley.store.reads import select_events
+
+            query = select_events(between=(a, b), type=None, since=None, until=None, limit=None, include_rejected=False)
+            sql = str(query.compile(dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
+            current = median_ms(lambda: conn.execute(sql).fetchall())
+        except Exception:  # noqa: BLE001 - a diagnostic must not stop the benchmark
+            current = None
+        proposed = median_ms(lambda: conn.execute(INTERSECTING, {"a": a, "b": b}).fetchall())
+        return current, proposed
+    finally:
+        conn.close()

@@ -1,0 +1,114 @@
+"""Extraction speed: raw spaCy, the pipeline as ``parley.pipeline`` runs it, and each engine.
+
+Every figure is a wall-clock time over the same articles in the same run, after the models
+are loaded in this process, so ratios compare like with like on whatever else the machine
+is doing.  Engine runs that start processes (workers, Dask) include that start-up, because
+a user pays it; it is also timed on its own so the steady rate can be read off.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from corpus import word_count
+
+from parley.model import Article
+from parley.nlp import load_pipeline
+from parley.pipeline import extract as pipeline_extract
+from parley.scale import ScaleOptions, extract_parallel
+from parley.scale.dask_driver import dask_client, extract_on_dask
+from parley.scale.extracting import BATCH_SIZE, Job, process_models
+
+
+@dataclass(frozen=True)
+class Rate:
+    label: str
+    seconds: float
+    articles: int
+    words: int
+    events: int | None = None
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds
+
+    def line(self, baseline: Rate | None = None) -> str:
+        ratio = f"  = {baseline.seconds / self.seconds:.2f}x {baseline.label}" if baseline else ""
+        return (f"  {self.label:<42} {self.seconds:7.2f} s  {self.articles_per_s:7.2f} articles/s  "
+                f"{self.words_per_s:8.0f} words/s{ratio}")
+
+
+def timed(label: str, articles: list[Article], run: Callable[[list[Article]], Iterable[object]]) -> Rate:
+    start = time.perf_counter()
+    results = list(run(articles))
+    seconds = time.perf_counter() - start
+    events = sum(len(getattr(r, "events", ())) for r in results)
+    return Rate(label, seconds, len(articles), word_count(articles), events)
+
+
+def warm_up(articles: list[Article]) -> None:
+    """Load every model in this process and run each path once, so no timing pays a first load."""
+    sample = articles[:2]
+    list(load_pipeline().pipe([a.text for a in sample]))
+    process_models()
+    list(pipeline_extract(sample))
+    list(extract_parallel(sample))
+
+
+def raw_spacy(articles: list[Article]) -> Iterable[object]:
+    return load_pipeline().pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+
+
+def single_process(articles: list[Article], repeats: int = 3) -> list[Rate]:
+    """Raw ``nlp.pipe`` with parley's pipeline against parley's extraction, before and after.
+
+    The three runs take turns ``repeats`` times and each keeps its median, so a burst of load
+    from elsewhere on the machine hits all three alike.
+    """
+    warm_up(articles)
+    runs = {
+        "raw spaCy nlp.pipe (same pipeline)": raw_spacy,
+        "parley.pipeline.extract (all patterns)": pipeline_extract,
+        "parley.scale extraction (1 process)": extract_parallel,
+    }
+    found: dict[str, list[Rate]] = {label: [] for label in runs}
+    for _ in range(repeats):
+        for label, run in runs.items():
+            found[label].append(timed(label, articles, run))
+    return [sorted(rates, key=lambda r: r.seconds)[len(rates) // 2] for rates in found.values()]
+
+
+def raw_spacy_processes(articles: list[Article], processes: int) -> Rate:
+    """Raw ``nlp.pipe`` with ``n_process``: the parallel speed-up the machine offers right now."""
+    nlp = load_pipeline()
+    return timed(f"raw spaCy nlp.pipe, n_process={processes}", articles,
+                 lambda a: nlp.pipe((x.text for x in a), batch_size=BATCH_SIZE, n_process=processes))
+
+
+def local_workers(articles: list[Article], workers: int) -> tuple[Rate, float]:
+    """The run with ``workers`` processes, and the start-up alone (a run over two articles)."""
+    options = ScaleOptions(workers=workers)
+    start = time.perf_counter()
+    list(extract_parallel(articles[:2], options))
+    startup = time.perf_counter() - start
+    rate = timed(f"--workers {workers}", articles, lambda a: extract_parallel(a, options))
+    return rate, startup
+
+
+def dask_local(articles: list[Article], workers: int = 2) -> tuple[Rate, Rate, float]:
+    """A local Dask cluster: end to end (start included), then steady on the warmed cluster."""
+    start = time.perf_counter()
+    with dask_client(workers=workers) as client:
+        client.run(process_models)  # every worker loads its models once
+        startup = time.perf_counter() - start
+        steady = timed(f"dask local cluster, {workers} workers (steady)", articles,
+                       lambda a: extract_on_dask((Job(x) for x in a), client))
+    total = Rate(f"dask local cluster, {workers} workers (with start)", steady.seconds + startup,
+                 steady.articles, steady.words, steady.events)
+    return total, steady, startup
