@@ -59,12 +59,14 @@ def ingest(
     *,
     on_article: Callable[[Article], None] | None = None,
     near_duplicates: bool = True,
+    extractor: Callable[[Iterable[Article]], Iterator[Extraction]] = extract,
 ) -> IngestSummary:
     """Extract and store every article of ``items``; rejections are stored and counted, never raised.
 
     Each article is written in its own transaction, so an interruption leaves whole articles only.
     With ``near_duplicates`` a syndicated copy of an article already stored (or met earlier in
     this run) is stored as another source of that article, not as a story of its own.
+    ``extractor`` runs the extraction elsewhere (worker processes, a cluster) in input order.
     """
     if near_duplicates:
         items = with_stored_copies(items, store)
@@ -79,7 +81,7 @@ def ingest(
             else:
                 yield item
 
-    for extraction in extract(articles()):
+    for extraction in extractor(articles()):
         read += 1
         if store.add(extraction):
             added += 1

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Article, Extraction, Rejection
-from ..pipeline import IngestSummary, with_stored_copies
+from ..pipeline import IngestSummary, ingest
 from ..store import Store
 from .dask_driver import LOCAL_WORKERS, PARTITION_SIZE, dask_client, extract_on_dask
 from .engines import ENGINES
@@ -108,30 +108,13 @@ def ingest_items(
     *,
     on_article: Callable[[Article], None] | None = None,
 ) -> IngestSummary:
-    """Extract and store every article of ``items``; rejections are stored and counted, never raised."""
-    rejections: list[Rejection] = []
+    """``parley.pipeline.ingest`` with the extraction run where ``options`` say."""
     recent = RecentIds()
-    read = added = duplicates = events = 0
-
-    def jobs() -> Iterator[Job]:
-        for item in with_stored_copies(items, store):
-            if isinstance(item, Rejection):
-                rejections.append(item)
-                store.add_rejection(item)
-            else:
-                yield Job(item, extract=recent.first_time(item.id))
-
     with extractor(options or ScaleOptions()) as run:
-        for extraction in run(jobs()):
-            read += 1
-            if store.add(extraction):
-                added += 1
-                events += len(extraction.events)
-            else:
-                duplicates += 1
-            if on_article is not None:
-                on_article(extraction.article)
-    return IngestSummary(read, added, duplicates, events, tuple(rejections))
+        return ingest(
+            items, store, on_article=on_article,
+            extractor=lambda articles: run(Job(a, extract=recent.first_time(a.id)) for a in articles),
+        )
 
 
 def run_ingest(
