@@ -20,6 +20,14 @@ _DB_HELP = "Store: a SQLite file path or a postgresql:// URL."
 _JSON_HELP = "Print JSON instead of a table."
 
 
+def _show(result: Any, render: Any, as_json: bool) -> None:
+    """A result as JSON (its ``to_dict``) or as the text its renderer makes."""
+    if as_json:
+        _print_json(result.to_dict())
+    else:
+        click.echo(render(result))
+
+
 def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -60,10 +68,7 @@ def index(db: str, a: str, b: str, as_json: bool) -> None:
 
     with open_store(db) as store:
         result = monthly_index(store, a.upper(), b.upper())
-    if as_json:
-        _print_json(result.to_dict())
-    else:
-        click.echo(render_index(result))
+    _show(result, render_index, as_json)
 
 
 @click.command()
@@ -80,10 +85,7 @@ def topics(db: str, a: str, b: str, as_json: bool) -> None:
 
     with open_store(db) as store:
         result = dyad_topics(store, a.upper(), b.upper())
-    if as_json:
-        _print_json(result.to_dict())
-    else:
-        click.echo(render_topics(result))
+    _show(result, render_topics, as_json)
 
 
 @click.command()
@@ -103,10 +105,7 @@ def network(db: str, since: str | None, until: str | None, as_json: bool) -> Non
             parse_period(value, option=option)
     with open_store(db) as store:
         result = meeting_network(store, since=since, until=until)
-    if as_json:
-        _print_json(result.to_dict())
-    else:
-        click.echo(render_network(result))
+    _show(result, render_network, as_json)
 
 
 @click.command()
@@ -144,10 +143,7 @@ def profile(db: str, actor: str, as_json: bool) -> None:
 
     with open_store(db) as store:
         result = actor_profile(store, actor)
-    if as_json:
-        _print_json(result.to_dict())
-    else:
-        click.echo(render_profile(result))
+    _show(result, render_profile, as_json)
 
 
 @click.command()
