@@ -96,7 +96,7 @@ def ingest(
 def with_stored_copies(items: Iterable[Article | Rejection], store: Store) -> Iterator[Article | Rejection]:
     """``items`` with each syndicated copy of a stored (or earlier) article given that article's id."""
     seen = NearDuplicateFilter()
-    for article in store.articles()[-DEFAULT_WINDOW:]:
+    for article in store.articles(latest=DEFAULT_WINDOW):
         seen.remember(article)
     return seen.apply(items)
 

@@ -84,8 +84,8 @@ class Store(Protocol):
         """
         ...
 
-    def articles(self) -> list[Article]:
-        """Every stored article (under its first name), for re-extraction."""
+    def articles(self, *, latest: int | None = None) -> list[Article]:
+        """Every stored article (or the ``latest`` N), under its first name, oldest first."""
         ...
 
     def entities(self) -> list[tuple[str, Person, str | None]]:

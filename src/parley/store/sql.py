@@ -263,8 +263,8 @@ class SqlStore:
             for r in found
         ]
 
-    def articles(self) -> list[Article]:
-        """Every stored article, under the first name it was stored by, oldest first."""
+    def articles(self, *, latest: int | None = None) -> list[Article]:
+        """Every stored article (or the ``latest`` N), under the first name it was stored by, oldest first."""
         first = (
             select(article_names.c.external_id)
             .where(article_names.c.article_id == articles.c.id)
@@ -273,10 +273,12 @@ class SqlStore:
             .scalar_subquery()
         )
         query = select(articles, first.label("external_id")).order_by(
-            articles.c.ingested_at, articles.c.id
+            articles.c.ingested_at.desc(), articles.c.id.desc()
         )
+        if latest is not None:
+            query = query.limit(latest)
         found = self._db.read(lambda conn: list(conn.execute(query).mappings()), "read articles")
-        return [rows.article_from_row(row) for row in found]
+        return [rows.article_from_row(row) for row in reversed(found)]
 
     def entities(self) -> list[tuple[str, Person, str | None]]:
         """Every stored person as (article id, person, the article's publication date)."""
