@@ -60,6 +60,9 @@ ARTICLES = {
     "08_cairo_aid.txt": " date 2024-08-12 CAIRO: Egypt and Jordan called on Monday for an immediate ceasefire "
     "in Gaza. Saudi Arabia pledged humanitarian aid to Sudan on the same day.",
 }
+# Two clusters at once (the module's and one a test starts) both ask for the same HTTP port.
+pytestmark = pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
+
 COPY_NAME = "09_copy_of_ankara.txt"
 EMPTY_NAME = "10_empty.txt"
 
@@ -149,7 +152,6 @@ def test_dask_cluster_store_matches_single_process_on_each_backend(
 
 
 @needs_dask
-@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")  # the module's cluster holds it
 def test_dask_engine_alone_starts_a_local_cluster(
     corpus: Path, reference: tuple[dict[str, Any], Any], tmp_path: Path
 ) -> None:

@@ -31,8 +31,9 @@ from .extracting import BATCH_SIZE, Job, extract_jobs
 from .shards import read_shard, shard_path, write_shard
 
 LOCAL_WORKERS = 2
-PARTITION_SIZE = 32
-"""Articles per partition: large enough that scheduling costs little, small enough to balance."""
+PARTITION_SIZE = 16
+"""Articles per partition (one pipe batch): scheduling costs a few ms a partition, and small
+partitions keep both workers busy to the end (measured: 16 beat 32 and 8 on 270 articles)."""
 WINDOW_PER_THREAD = 2
 CONNECT_TIMEOUT = "20s"
 _INSTALL_HINT = "install it with `pip install 'dask[distributed]'`"
