@@ -4,11 +4,13 @@ Nothing is copied into the repository: the shared articles are read from ``../sh
 and repeated with an edition line appended ("Edition 12 of the benchmark corpus."), so every
 copy has its own content hash and the store and the pipeline treat each as a new article.
 The repeats make the text realistic news at any size; what they cannot model is variety of
-vocabulary (spaCy's string store grows a little less than on truly new text).
+vocabulary (spaCy's string store grows a little less than on truly new text).  For ingest,
+where copies of a stored story are recognised, ``mixed_articles`` makes distinct stories.
 """
 
 from __future__ import annotations
 
+import random
 import sys
 from collections.abc import Iterator
 from itertools import islice
@@ -44,6 +46,33 @@ def editions(base: list[Article]) -> Iterator[Article]:
                 dateline=article.dateline,
             )
             index += 1
+
+
+PARAGRAPHS_PER_MIX = 6
+
+
+def mixed_articles(base: list[Article], *, seed: int = 20260102) -> Iterator[Article]:
+    """An endless stream of articles that are distinct even to near-duplicate detection.
+
+    Edition copies share almost all their text with the original, so ``parley ingest`` now
+    stores them as further sources of one story and parses none of them again; a benchmark
+    of ingesting N articles needs N stories.  Each one here is six paragraphs drawn at random
+    (seeded) from all the shared articles' paragraphs, dated and placed like the article its
+    first paragraph comes from.  Sentences stay real news; two such articles rarely share
+    more than a paragraph, far below what counts as a copy.
+    """
+    pool = [(article, part) for article in base for part in article.text.split("\n") if part.strip()]
+    chooser = random.Random(seed)
+    index = 0
+    while True:
+        picked = chooser.sample(pool, PARAGRAPHS_PER_MIX)
+        lead = picked[0][0]
+        text = "\n\n".join(part for _article, part in picked)
+        yield Article(
+            id=article_id(text), external_id=f"mix-{index}", text=text, title=lead.title,
+            source=lead.source, published=lead.published, dateline=lead.dateline,
+        )
+        index += 1
 
 
 def make_articles(count: int, corpus: Path = DEFAULT_CORPUS) -> list[Article]:

@@ -1,8 +1,9 @@
 """Peak memory of a whole ingest (read, extract, store) at two corpus sizes.
 
 Each size runs in a fresh interpreter, so its peak resident set (``ru_maxrss``) is that run's
-alone.  Articles are generated as a stream and never held in a list, as a real corpus on disk
-is read; flat memory means the peak does not grow with the number of articles.
+alone.  Articles are distinct stories (``corpus.mixed_articles``), generated as a stream and
+never held in a list, as a real corpus on disk is read; the whole ingest runs, copy detection
+included.  Flat memory means the peak does not grow with the number of articles.
 Run as a script, this file is the child: ``python bench/memory.py SIZE DB``.
 """
 
@@ -44,12 +45,12 @@ def _current_mb() -> float | None:
 
 def _child(size: int, db: str, corpus: str) -> None:
     sys.path.insert(0, str(HERE))
-    from corpus import base_articles, editions
+    from corpus import base_articles, mixed_articles
 
     from parley.scale import ingest_items
     from parley.store import open_store
 
-    articles = islice(editions(base_articles(Path(corpus))), size)
+    articles = islice(mixed_articles(base_articles(Path(corpus))), size)
     start = time.perf_counter()
     with open_store(db) as store:
         summary = ingest_items(articles, store)

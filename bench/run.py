@@ -114,7 +114,7 @@ def section_parallel(articles: list) -> None:
 
 
 def section_memory(sizes: tuple[int, int], corpus_dir: Path) -> None:
-    print("\n3. Peak memory of a whole ingest into SQLite (fresh process per size, --workers 1)")
+    print("\n3. Peak memory of a whole ingest into SQLite (fresh process per size, --workers 1, distinct stories)")
     results = [memory.measure(size, corpus_dir) for size in sizes]
     small = results[0]
     for result in results:

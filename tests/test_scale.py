@@ -328,6 +328,25 @@ def test_progress_writes_periodic_lines_when_not_a_terminal() -> None:
     ]  # the closing line is not repeated when nothing changed since the last one
 
 
+@pytest.mark.parametrize("live", [False, True])
+def test_progress_stays_silent_when_a_run_fails_before_any_article(live: bool) -> None:
+    out = io.StringIO()
+    with pytest.raises(ConfigError), Progress(out, total=3, live=live):
+        raise ConfigError("bad option")
+    assert out.getvalue() == ""
+
+
+def test_progress_bar_redraws_in_place_and_ends_its_line() -> None:
+    now = [0.0]
+    out = io.StringIO()
+    with Progress(out, total=2, live=True, clock=lambda: now[0]) as progress:
+        for step in (1.0, 2.0):
+            now[0] = step
+            progress.advance()
+    assert out.getvalue().count("\r") == 2 and out.getvalue().endswith("\n")
+    assert "2/2 articles" in out.getvalue().rsplit("\r", 1)[1]
+
+
 def test_count_articles_counts_files_and_jsonl_lines(tmp_path: Path, corpus: Path) -> None:
     jsonl = tmp_path / "batch.jsonl"
     jsonl.write_text('{"id": "a", "text": "x"}\n\n{"id": "b", "text": "y"}\n', encoding="utf-8")

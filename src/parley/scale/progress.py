@@ -122,8 +122,11 @@ class Progress:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self.live or self.done != self._shown_done:
+        if self.done and self.done != self._shown_done:  # a state not shown yet
             self._show(final=True)
+        elif self.live and self._shown_done >= 0:  # end the bar's line
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def count_articles(paths: Iterable[str | Path]) -> int | None:
