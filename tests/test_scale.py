@@ -17,7 +17,6 @@ from click.testing import CliRunner
 
 from parley.cli.scale_cmd import scale_options, scaled_ingest
 from parley.errors import ConfigError, IngestError
-from parley.events import default_patterns
 from parley.ingest import read_paths
 from parley.model import Article, Event, Extraction, Person
 from parley.pipeline import extract, ingest
@@ -31,7 +30,7 @@ from parley.scale import (
     run_ingest,
 )
 from parley.scale.batches import batched, in_order
-from parley.scale.extracting import Job, extract_jobs, relevant_patterns
+from parley.scale.extracting import Job, extract_jobs
 from parley.scale.ingesting import RecentIds
 from parley.scale.progress import Snapshot, render_bar, render_line
 from parley.scale.shards import read_shard, shard_path, write_shard
@@ -195,30 +194,6 @@ def test_fast_extraction_equals_the_pipeline_and_copies_come_out_bare() -> None:
     assert [x.article.id for x in found] == ["a1", "a1", "a2", "a1"]
     assert (found[0], found[2]) == (expected[0], expected[1])
     assert found[1] == found[3] == Extraction(article=first)
-
-
-@pytest.mark.parametrize(
-    ("words", "kept"),
-    [
-        ({"meet"}, True),  # a lemma of the consult pattern
-        ({"zzz"}, False),
-        (set(), False),
-    ],
-)
-def test_relevant_patterns_keep_only_patterns_whose_words_occur(words: set[str], kept: bool) -> None:
-    patterns = default_patterns()
-    chosen = relevant_patterns(frozenset(words), patterns)
-    assert any("meet" in p.lemmas for p in chosen) is kept
-    assert [p for p in patterns if p in chosen] == list(chosen)  # order preserved
-
-
-def test_relevant_patterns_need_every_word_of_a_phrase() -> None:
-    phrased = [p for p in default_patterns() if p.phrases]
-    assert phrased, "the shipped patterns include phrases"
-    pattern = phrased[0]
-    phrase = pattern.phrases[0]
-    assert pattern in relevant_patterns(frozenset(phrase), [pattern])
-    assert pattern not in relevant_patterns(frozenset(phrase[:-1]), [pattern]) or len(phrase) == 1
 
 
 def test_shard_round_trip_keeps_every_field(tmp_path: Path) -> None:

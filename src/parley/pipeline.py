@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .actors.knowledge import Knowledge, load_knowledge
 from .evaluation import EvalReport, load_gold, load_predictions, score
-from .events import code_article, default_patterns
+from .events import Pattern, code_article, default_patterns
 from .ingest import read_jsonl
 from .ingest.syndication import DEFAULT_WINDOW, NearDuplicateFilter
 from .model import Article, Extraction, Rejection
@@ -20,6 +22,22 @@ from .nlp import load_pipeline
 from .store import Store
 
 BATCH_SIZE = 16
+"""Articles per ``nlp.pipe`` batch: the fastest size measured; memory grows with it, not the corpus."""
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """What a process needs to extract: the pipeline, the knowledge base and the patterns."""
+
+    nlp: Any
+    knowledge: Knowledge
+    patterns: tuple[Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def process_models() -> Models:
+    """This process's models, loaded on first use and kept: a worker process pays the load once."""
+    return Models(load_pipeline(), load_knowledge(), default_patterns())
 
 
 def extract(
@@ -28,13 +46,13 @@ def extract(
     """Extractions for ``articles`` in input order, parsing ``batch_size`` articles at a time.
 
     ``knowledge`` replaces the shipped dictionaries, e.g. with offices learned from the store.
+    Every engine (one process, worker processes, a Dask cluster) runs this function.
     """
-    nlp = load_pipeline()
-    knowledge = knowledge or load_knowledge()
-    patterns = default_patterns()
+    models = process_models()
+    knowledge = knowledge or models.knowledge
     pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        coded = code_article(doc, article, knowledge, patterns)
+    for doc, article in models.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        coded = code_article(doc, article, knowledge, models.patterns)
         yield Extraction(article=article, entities=coded.entities, events=coded.events)
 
 

@@ -50,10 +50,12 @@ class AliasTable:
         self._exact: dict[str, tuple[str, int | None]] = {}
         self._folded: dict[str, tuple[str, int | None]] = {}
         self._blocked: set[tuple[bool, str]] = set()
+        self._answers: dict[str, str | None] = {}  # lookups repeat; forgotten on every add
 
     def add(self, alias: str, code: str, line: int | None = None) -> list[Clash]:
         """Register ``alias`` for ``code``; the clashes found say which keys became ambiguous."""
         exact, folded = keys_of(alias)
+        self._answers.clear()
         clashes = [self._put(self._exact, True, key, code, line) for key in exact]
         clashes += [self._put(self._folded, False, key, code, line) for key in folded]
         return [c for c in clashes if c is not None]
@@ -76,6 +78,13 @@ class AliasTable:
 
     def get(self, text: str) -> str | None:
         """The code for a name as written, or ``None`` when unknown or ambiguous."""
+        try:
+            return self._answers[text]
+        except KeyError:
+            answer = self._answers[text] = self._lookup(text)
+            return answer
+
+    def _lookup(self, text: str) -> str | None:
         written = trim(text)
         if not written:
             return None

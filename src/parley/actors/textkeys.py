@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode decomposition leaves alone but English-language news spells plainly.
 _PLAIN = str.maketrans(
@@ -23,8 +24,12 @@ _PLAIN = str.maketrans(
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|s')$")
+# Every actor lookup goes through these keys, and news repeats its names: memoising them
+# removes most of the cost of resolving actors.  Names are short, so the memory is bounded.
+_memo = lru_cache(maxsize=1 << 16)
 
 
+@_memo
 def plain(text: str) -> str:
     """Accents and typographic marks removed, case kept: "Élysée" → "Elysee"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN))
@@ -32,6 +37,7 @@ def plain(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip()
 
 
+@_memo
 def trim(text: str) -> str:
     """The name itself, without a leading "the" or a trailing possessive ("the Kremlin's")."""
     text = _SPACES.sub(" ", plain(text)).strip(" ,;:")
@@ -39,17 +45,20 @@ def trim(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+@_memo
 def fold(text: str) -> str:
     """The case-free key of a multi-letter name: hyphens as spaces, dots and commas dropped."""
     text = trim(text).casefold().replace("-", " ").replace(".", "").replace(",", "")
     return _SPACES.sub(" ", text).strip()
 
 
+@_memo
 def compact(text: str) -> str:
     """A short form as written, dots and spaces removed: "U.S." → "US", "G-20" → "G20"."""
     return re.sub(r"[\s.\-]", "", trim(text))
 
 
+@_memo
 def name_key(text: str) -> str:
     """The key of a person's name: "Anwaar-ul-Haq Kakar" and "Anwaar ul Haq Kakar" agree."""
     text = plain(text).casefold().replace("'", "")

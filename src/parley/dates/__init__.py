@@ -7,7 +7,7 @@ no dateparser guesswork decides past against future or invents a day.
 
 from __future__ import annotations
 
-from .find import find_dates
+from .find import DateScan, find_dates, scan_dates
 from .resolve import cut
 
-__all__ = ["cut", "find_dates"]
+__all__ = ["DateScan", "cut", "find_dates", "scan_dates"]

@@ -8,13 +8,49 @@ is not read as "last year".  A rule may veto its own match (a verb "may", an imp
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..model import DateRef
 from . import explicit, offsets, relative
-from .resolve import Resolved, make_context
+from .resolve import make_context
 
 _RULES = (*explicit.RULES, *relative.RULES, *offsets.RULES)
 
-Candidate = tuple[int, int, int, Resolved | None]
+Candidate = tuple[int, int, int, "re.Match[str]"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateScan:
+    """The time expressions of a text, found once and resolvable against any context.
+
+    Which readings win does not depend on the article's date (a vetoed reading still blocks
+    shorter ones), so a sentence read both as plain report and as plan is scanned only once.
+    """
+
+    text: str
+    found: tuple[Candidate, ...]
+
+    def resolve(self, *, published: str | None, anchor: str | None = None, prefer_future: bool = False) -> list[DateRef]:
+        ctx = make_context(published, anchor, prefer_future)
+        refs = []
+        for start, end, order, match in self.found:
+            result = _RULES[order].resolve(match, ctx)
+            if result is not None:
+                refs.append(DateRef(self.text[start:end], start, end, *result))
+        return refs
+
+
+def scan_dates(text: str) -> DateScan:
+    """Every time expression in ``text``, the longest of overlapping readings, in text order."""
+    candidates: list[Candidate] = []
+    for order, rule in enumerate(_RULES):
+        named = "x" in rule.pattern.groupindex
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("x") if named and match["x"] is not None else match.span()
+            if end > start:
+                candidates.append((start, end, order, match))
+    return DateScan(text, tuple(_longest_first(candidates)))
 
 
 def find_dates(
@@ -27,19 +63,7 @@ def find_dates(
     told just before, for "a month earlier".  ``prefer_future`` reads a bare "Monday" or
     "in November" as the coming one, for sentences about plans.
     """
-    ctx = make_context(published, anchor, prefer_future)
-    candidates: list[Candidate] = []
-    for order, rule in enumerate(_RULES):
-        named = "x" in rule.pattern.groupindex
-        for match in rule.pattern.finditer(text):
-            start, end = match.span("x") if named and match["x"] is not None else match.span()
-            if end > start:
-                candidates.append((start, end, order, rule.resolve(match, ctx)))
-    return [
-        DateRef(text[start:end], start, end, *result)
-        for start, end, _, result in _longest_first(candidates)
-        if result is not None
-    ]
+    return scan_dates(text).resolve(published=published, anchor=anchor, prefer_future=prefer_future)
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:

@@ -19,17 +19,20 @@ def find_topics(tokens) -> tuple[str, ...]:
     """Topics whose words occur among ``tokens`` (spaCy tokens), in the table's order."""
     words = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
+    single = set(words) | set(lemmas)
+    # Phrases are matched on whole words: the joined text is padded so no word matches inside another.
+    joined = (f" {' '.join(words)} ", f" {' '.join(lemmas)} ")
     found = []
     for topic, entries in topic_table():
         for entry in entries:
-            if _contains(words, entry) or _contains(lemmas, entry):
+            if _contains(entry, single, joined):
                 found.append(topic)
                 break
     return tuple(found)
 
 
-def _contains(seq: list[str], entry: tuple[str, ...]) -> bool:
-    n = len(entry)
-    if n == 1:
-        return entry[0] in seq
-    return any(tuple(seq[i : i + n]) == entry for i in range(len(seq) - n + 1))
+def _contains(entry: tuple[str, ...], single: set[str], joined: tuple[str, str]) -> bool:
+    if len(entry) == 1:
+        return entry[0] in single
+    phrase = f" {' '.join(entry)} "
+    return phrase in joined[0] or phrase in joined[1]

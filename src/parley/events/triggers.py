@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clauses import is_modal, is_negated
 from .patterns import Pattern
@@ -35,30 +36,68 @@ def _near(sent, token, lemmas: frozenset[str], size: int) -> bool:
     return any(_words(t) & lemmas for t in candidates if t.i != token.i)
 
 
-def _phrase_heads(sent, phrase: tuple[str, ...]) -> list:
-    """Head tokens of the occurrences of ``phrase`` (matched on words or lemmas) in ``sent``."""
+def _phrase_heads(tokens: list, words: list[set[str]], phrase: tuple[str, ...], starts: list[int]) -> list:
+    """Head tokens of the occurrences of ``phrase`` (matched on words or lemmas) starting at ``starts``."""
     heads = []
-    tokens = list(sent)
-    for i in range(len(tokens) - len(phrase) + 1):
-        window = tokens[i : i + len(phrase)]
-        if all(word in _words(t) for word, t in zip(phrase, window)):
-            inside = {t.i for t in window}
-            head = next((t for t in window if t.head.i not in inside or t.head is t), window[0])
-            if head.dep_ == "compound":
-                continue  # "a good neighbour policy" names a policy, not a neighbour
-            heads.append(head)
+    size = len(phrase)
+    for i in starts:
+        if i + size > len(tokens) or not all(word in words[i + k] for k, word in enumerate(phrase)):
+            continue
+        window = tokens[i : i + size]
+        inside = {t.i for t in window}
+        head = next((t for t in window if t.head.i not in inside or t.head is t), window[0])
+        if head.dep_ == "compound":
+            continue  # "a good neighbour policy" names a policy, not a neighbour
+        heads.append(head)
     return heads
 
 
-def _candidates(sent, pattern: Pattern) -> list:
+@dataclass(frozen=True, slots=True)
+class SentenceWords:
+    """A sentence's tokens and, per word or lemma, where it occurs: built once, read by every pattern."""
+
+    tokens: list
+    words: list[set[str]]
+    positions: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, sent) -> SentenceWords:
+        tokens = list(sent)
+        words = [_words(t) for t in tokens]
+        positions: dict[str, list[int]] = {}
+        for i, forms in enumerate(words):
+            for form in forms:
+                positions.setdefault(form, []).append(i)
+        return cls(tokens, words, positions)
+
+
+def _candidates(sentence: SentenceWords, pattern: Pattern) -> list:
     found = []
     if pattern.lemmas:
-        for token in sent:
-            if _words(token) & pattern.lemmas and (not pattern.pos or token.pos_ in pattern.pos):
-                found.append(token)
+        hits = sorted({i for word in pattern.lemmas for i in sentence.positions.get(word, ())})
+        found = [sentence.tokens[i] for i in hits if not pattern.pos or sentence.tokens[i].pos_ in pattern.pos]
     for phrase in pattern.phrases:
-        found.extend(_phrase_heads(sent, phrase))
+        starts = sentence.positions.get(phrase[0])
+        if starts:
+            found.extend(_phrase_heads(sentence.tokens, sentence.words, phrase, starts))
     return found
+
+
+@lru_cache(maxsize=8)
+def _by_word(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
+    """Word → positions in ``patterns`` of the patterns that word can set off (a phrase by its first word)."""
+    index: dict[str, list[int]] = {}
+    for position, pattern in enumerate(patterns):
+        for word in pattern.lemmas | {phrase[0] for phrase in pattern.phrases}:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
+
+def _relevant(sentence: SentenceWords, patterns: tuple[Pattern, ...]) -> list[Pattern]:
+    """The patterns with a word in the sentence, in their order: the others cannot fire."""
+    by_word = _by_word(patterns)
+    positions = {p for word in sentence.positions for p in by_word.get(word, ())}
+    return [patterns[p] for p in sorted(positions)]
 
 
 def _accepts(sent, token, pattern: Pattern) -> Trigger | None:
@@ -87,8 +126,9 @@ def find_triggers(sent, patterns: tuple[Pattern, ...]) -> list[Trigger]:
     """Every pattern occurrence in ``sent`` that passes its conditions, in text order."""
     triggers = []
     seen: set[tuple[str, int]] = set()
-    for pattern in patterns:
-        for token in _candidates(sent, pattern):
+    sentence = SentenceWords.of(sent)
+    for pattern in _relevant(sentence, patterns):
+        for token in _candidates(sentence, pattern):
             key = (pattern.name, token.i)
             if key in seen:
                 continue
