@@ -8,11 +8,11 @@ reading order so that a bare surname takes the full name and office introduced e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from ..model import Person
 from .knowledge import Knowledge
-from .people import clean_name, read_title, surname
+from .people import PeopleIndex, as_written, clean_name, is_honorific, read_title, surname
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT"}
 # Names of natural features contain country names that are not the country ("Gulf of Guinea").
@@ -20,6 +20,11 @@ FEATURE_WORDS = {"gulf", "sea", "ocean", "bay", "strait", "lake", "river", "moun
 # A demonym on these nouns describes a country already named ("the Central African country").
 DESCRIPTOR_NOUNS = {"country", "nation", "state", "republic", "kingdom", "neighbour", "neighbor"}
 KIND_ORDER = ("igo", "country", "demonym", "seat", "place")
+# Nouns that introduce an organisation's name; the recogniser often tags such names as people.
+ORGANISATION_NOUNS = {
+    "group", "organisation", "organization", "movement", "militia", "party", "company", "firm", "network",
+    "outfit", "faction", "agency", "newspaper", "daily", "channel", "broadcaster", "outlet",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,35 +37,6 @@ class ActorMention:
     kind: str  # igo | country | demonym | seat | place | person
     text: str
     person: Person | None = None
-
-
-@dataclass
-class PeopleIndex:
-    """Full names met so far in the article, so later surnames resolve to them."""
-
-    by_surname: dict[str, Person] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    first_seen: dict[str, int] = field(default_factory=dict)
-
-    def earlier(self, position: int, *, role: str | None = None, country: str | None = None) -> Person | None:
-        """The most recently introduced person before ``position`` with that role and country."""
-        candidates = [
-            (self.first_seen[name], p) for name, p in self.people.items()
-            if self.first_seen[name] < position
-            and (role is None or p.role == role) and (country is None or p.country == country)
-        ]
-        return max(candidates, key=lambda c: c[0])[1] if candidates else None
-
-    def remember(self, person: Person, position: int = 0) -> Person:
-        known = self.people.get(person.name)
-        if known is not None:
-            merged = Person(known.name, known.role or person.role, known.country or person.country)
-        else:
-            merged = person
-        self.first_seen.setdefault(merged.name, position)
-        self.people[merged.name] = merged
-        self.by_surname[surname(merged.name).lower()] = merged
-        return merged
 
 
 def classify_name(text: str, knowledge: Knowledge) -> tuple[str, str] | None:
@@ -101,9 +77,11 @@ def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[Ac
     mentions.extend(_sweep_known_surnames(doc, covered, index))
     mentions = [_as_counterpart(doc, m, index, knowledge, on) for m in mentions if not _is_descriptor(doc, m)]
     mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions
+    return _leaders_named_later(doc, _countries_from_lists(doc, mentions))
 
 
+# Offices that make their holder a state's leader.
+LEADER_ROLES = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Sultan", "Supreme Leader", "Emperor"}
 LEADER_NOUNS = {"leader", "counterpart", "president", "premier", "chancellor", "minister", "head", "prime"}
 
 
@@ -120,6 +98,51 @@ def _as_counterpart(doc, mention: ActorMention, index: "PeopleIndex", knowledge:
     if person is None:
         return mention
     return ActorMention(mention.code, mention.start, head.i + 1, "person", doc[mention.start : head.i + 1].text, person)
+
+
+def _countries_from_lists(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"the US Secretary of State A, Homeland Security Secretary B and …": a person listed with
+    another takes that one's country when nothing else gives his own (one delegation)."""
+    owner = {i: m for m in mentions if m.person is not None for i in range(m.start, m.end)}
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.person is None or m.person.country:
+            continue
+        root = doc[m.end - 1]
+        while root.dep_ in {"compound", "flat"} and root.head.i >= m.start and root.head is not root:
+            root = root.head
+        partner = owner.get(root.head.i) if root.dep_ == "conj" else None
+        if partner is not None and partner.person is not None and partner.person.country:
+            found[m.person.name] = partner.person.country
+    if not found:
+        return mentions
+    return [
+        replace(m, code=found[m.person.name], person=replace(m.person, country=found[m.person.name]))
+        if m.person is not None and m.person.name in found else m
+        for m in mentions
+    ]
+
+
+def _leaders_named_later(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Greek and Turkish leaders met …" in a lead: the heads of state or government the article
+    names afterwards.  Only a demonym on "leader(s)" with no one of its country met before."""
+    resolved: list[ActorMention] = []
+    for i, mention in enumerate(mentions):
+        if mention.kind != "demonym" or mention.person is not None or _leader_noun(doc[mention.end - 1]) is None:
+            resolved.append(mention)
+            continue
+        later = (m.person for m in mentions[i + 1 :] if m.person is not None and m.person.country == mention.code)
+        leader = next((p for p in later if p.role in LEADER_ROLES), None)
+        resolved.append(replace(mention, kind="person", person=leader) if leader else mention)
+    return resolved
+
+
+def _leader_noun(token):
+    """The "leader(s)" noun a demonym describes, through coordination ("Greek and Turkish leaders")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token.head
+    return head if token.dep_ in {"amod", "compound"} and head.lemma_.lower() == "leader" else None
 
 
 def _office_holder(head, country: str, knowledge: Knowledge, on: str | None) -> Person | None:
@@ -164,11 +187,17 @@ def _sweep_known_surnames(doc, covered: set[int], index: "PeopleIndex") -> list[
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        person = index.by_surname.get(tok.lower_)
+        person = index.by_surname.get(tok.lower_) or (index.by_part(tok.text) if _stands_alone(doc, tok) else None)
         if person is not None and index.first_seen.get(person.name, len(doc)) < tok.i:
             found.append(ActorMention(person.country, tok.i, tok.i + 1, "person", tok.text, person))
             covered.add(tok.i)
     return found
+
+
+def _stands_alone(doc, tok) -> bool:
+    """A capitalised word that is no part of a longer name ("Al" in "Al Jazeera" is)."""
+    neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return not any(n.pos_ == "PROPN" and n.is_title and not n.is_sent_start for n in neighbours)
 
 
 def _sweep_bare_titles(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex") -> list[ActorMention]:
@@ -185,12 +214,26 @@ def _sweep_bare_titles(doc, knowledge: Knowledge, covered: set[int], index: "Peo
             following = doc[span.end] if span.end < len(doc) else None
             if not role or (following is not None and following.pos_ == "PROPN" and following.is_title):
                 continue
-            person = index.earlier(tok.i, role=role)
+            # "the President of Uzbekistan": that state's president, not the last president named
+            person = index.earlier(tok.i, role=role, country=_office_country(doc, span.end, knowledge))
             if person is not None:
                 found.append(ActorMention(person.country, span.start, span.end, "person", span.text, person))
                 covered.update(range(span.start, span.end))
             break
     return found
+
+
+def _office_country(doc, end: int, knowledge: Knowledge) -> str | None:
+    """The state in "<title> of <state>" after a title ending at ``end``."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    for size in (4, 3, 2, 1):
+        if end + 1 + size <= len(doc):
+            phrase = doc[end + 1 : end + 1 + size].text
+            code = knowledge.country(phrase) or knowledge.country(phrase.removeprefix("the ").strip())
+            if code:
+                return code
+    return None
 
 
 def _is_descriptor(doc, mention: ActorMention) -> bool:
@@ -225,7 +268,7 @@ def _sweep_titled_names(doc, knowledge: Knowledge, covered: set[int], index: "Pe
 
 def _from_entity(doc, ent, knowledge: Knowledge, index: PeopleIndex, on: str | None) -> list[ActorMention]:
     if ent.label_ == "PERSON":
-        person_mention = _person(doc, ent.start, ent.end, knowledge, index, on)
+        person_mention = _person(doc, ent.start, _name_end(doc, ent.start, ent.end, knowledge, on), knowledge, index, on)
         return [person_mention] if person_mention else []
     whole = classify_name(ent.text, knowledge)
     if whole and not (whole[0] == "place" and ent.label_ in {"ORG", "EVENT"}):
@@ -235,6 +278,21 @@ def _from_entity(doc, ent, knowledge: Knowledge, index: PeopleIndex, on: str | N
     if titled:
         return [titled]
     return _sub_spans(doc, ent.start, ent.end, knowledge)
+
+
+def _name_end(doc, start: int, end: int, knowledge: Knowledge, on: str | None) -> int:
+    """Where a person's name really ends: the recogniser may stop a word short ("Yoon Suk| Yeol").
+
+    The longer name counts only when the offices table knows it, so a capitalised word after a
+    name in a subheading ("Sharif Visit") is not taken into it.
+    """
+    stop = end
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].is_title and not doc[stop].ent_type_:
+        stop += 1
+    for longer in range(stop, end, -1):
+        if knowledge.person(clean_name(doc[start:longer].text), on) is not None:
+            return longer
+    return end
 
 
 def _in_feature_name(doc, start: int, end: int) -> bool:
@@ -292,6 +350,8 @@ def _titled_person_inside(doc, ent, knowledge, index, on) -> ActorMention | None
     for k in range(len(words) - 1, 0, -1):
         head = doc[ent.start : ent.start + k].text
         if knowledge.role(head.removeprefix("the ").strip()):
+            if any(is_honorific(t.text) for t in words[1:k]):
+                continue  # "Minister … Dr. Arzu": an honorific opens the name, it is no part of the title
             tail = [t for t in words[k:] if t.is_title or t.text.endswith(".")]
             if len(tail) >= 2 and all(t.is_title or t.text.endswith(".") for t in words[k:]):
                 return _person(doc, ent.start + k, ent.end, knowledge, index, on)
@@ -303,12 +363,16 @@ def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex,
     name = clean_name(doc[start:end].text)
     if not name or knowledge.country(name) or knowledge.igo(name):
         return None
+    if start > 0 and doc[start - 1].lemma_.lower() in ORGANISATION_NOUNS:
+        return None  # "the militant group X", "the firm X": the name is an organisation's
     seat = knowledge.seat(name)
     if seat:  # the recogniser took a seat of government for a person ("the Akorda residence")
         return ActorMention(seat, start, end, "seat", doc[start:end].text)
     role, country = read_title(doc, start, end, knowledge)
     how = "title" if role or country else "name-only"
     earlier = index.by_surname.get(surname(name).lower())
+    if earlier is None and len(name.split()) == 1:
+        earlier = index.by_part(name)
     if earlier is not None and (len(name.split()) == 1 or earlier.name.endswith(name)):
         name, how = earlier.name, "surname"
         role, country = role or earlier.role, country or earlier.country
@@ -316,7 +380,7 @@ def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex,
         office = knowledge.person(name, on)
         if office is not None:
             if len(name.split()) == 1:
-                name = office.name
+                name = as_written(office.name, name)
             role, country = role or office.role, country or office.country
             how = how if how != "name-only" else "dictionary"
     person = index.remember(Person(name, role, country), start)

@@ -130,3 +130,78 @@ def subject_tokens(verb) -> list:
             return list(current.head.subtree) if current.head.pos_ in {"PROPN", "NOUN"} else []
         current = current.head
     return []
+
+
+def quotations(doc) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the quotations in ``doc``, which may span sentences."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in doc:
+        if tok.text == "“" or tok.text == '"' and start is None:
+            start = tok.i if start is None else start
+        elif tok.text in {"”", '"'} and start is not None:
+            spans.append((start, tok.i))
+            start = None
+    return spans
+
+
+def attribution(doc, opening: int, closing: int) -> set[int]:
+    """Subject tokens of the speech verb a quotation is attributed to.
+
+    The attribution follows the closing mark in its sentence ("…,” said X) or precedes the
+    opening mark in its sentence (X said: “…”).
+    """
+    after = doc[closing].sent
+    before = doc[opening].sent
+    candidates = [t for t in after if t.i > closing] + [t for t in before if t.i < opening]
+    for tok in candidates:
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
+            speakers = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not speakers and tok.i > closing:  # '…,” said Lula': the parser may take the speaker for an object
+                speakers = [c for c in tok.rights if c.pos_ in {"PROPN", "NOUN"}][:1]
+            subject = {t.i for c in speakers for t in c.subtree}
+            if subject:
+                return subject
+    return set()
+
+
+# Nouns for a statement already reported: "made the announcement", "gave the remarks".
+ANNOUNCEMENT_NOUNS = {"announcement", "statement", "remark", "declaration", "comment"}
+ANAPHORIC_OBJECTS = {"this", "that", "it", "so"}
+
+
+def announces_previous(sent) -> set[int]:
+    """Subject tokens of a sentence that only says who announced what came before.
+
+    "X made the announcement on Tuesday", "X said this when …": the act was reported in the
+    sentence before, and this one names the person who made it known.
+    """
+    root = sent.root
+    if root.lemma_.lower() not in SPEECH_VERBS | {"make", "deliver", "issue"}:
+        return set()
+    objects = [c for c in root.children if c.dep_ in {"dobj", "attr"}]
+    anaphoric = any(
+        o.lower_ in ANAPHORIC_OBJECTS
+        or o.lemma_.lower() in ANNOUNCEMENT_NOUNS and any(d.lower_ in {"the", "this", "that"} for d in o.children)
+        for o in objects
+    )
+    if not anaphoric:
+        return set()
+    return {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
+REMARK_NOUNS = {"remark", "comment", "statement", "speech"}
+MEETING_NOUNS = {"meeting", "talk", "summit", "call", "conference", "visit", "session"}
+
+
+def remarks_at_meeting(sent) -> bool:
+    """"His remarks came during a meeting with …": what the sentence before reported was said there."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not any(s.lemma_.lower() in REMARK_NOUNS for s in subjects):
+        return False
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"during", "at", "on"}:
+            if any(o.lemma_.lower() in MEETING_NOUNS or o.lemma_.lower() == "sideline" for o in prep.children if o.dep_ == "pobj"):
+                return True
+    return False

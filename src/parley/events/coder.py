@@ -15,11 +15,14 @@ from ..actors.mentions import ActorMention, find_actor_mentions
 from ..dates import find_dates
 from ..model import Article, Event, Person
 from ..taxonomy import cameo_code, intensity
-from .clauses import SPEECH_VERBS, clause_verb, in_quote, is_background_clause, is_perfect, subject_tokens
+from .clauses import (
+    SPEECH_VERBS, clause_verb, in_quote, is_background_clause, is_perfect, quotations, remarks_at_meeting,
+    subject_tokens,
+)
 from .merge import merge_events
-from .participants import Discourse, Sides, assign_sides, build_discourse
+from .participants import Discourse, Sides, assign_sides, build_discourse, credit_announcer, quote_speaker, reports
 from .patterns import Pattern
-from .placing import Occasion, pick_dates, pick_location, planning_scope
+from .placing import DATELINE_NOTE, Occasion, pick_dates, pick_location, place_at_meeting, planning_scope
 from .topics import find_topics
 from .triggers import Trigger, find_triggers
 
@@ -120,6 +123,18 @@ def _orient_visit(sides: Sides, host: str | None) -> tuple[tuple[str, ...], tupl
     return sides.source, sides.target
 
 
+def _place_statements(events: list[Event], index: int, sent, found: list[Event]) -> None:
+    """Statements of this sentence made at the meeting it reports ("said …, as he met Y in Z"),
+    and those of the sentence before when this one says so ("His remarks came during a meeting")."""
+    meetings = [e for e in found if e.type == "CONSULT" and e.location]
+    if len(meetings) != 1:
+        return
+    sentences = {index, index - 1} if remarks_at_meeting(sent) else {index}
+    for i, event in enumerate(events):
+        if event.sentence_index in sentences:
+            events[i] = place_at_meeting(event, meetings[0])
+
+
 class ArticleCoder:
     """Codes one article; holds the per-article state the sentences share."""
 
@@ -130,6 +145,7 @@ class ArticleCoder:
         self.patterns = patterns
         self.mentions = find_actor_mentions(doc, knowledge, on=article.published)
         self.discourse: Discourse = build_discourse(self.mentions)
+        self.quotations = quotations(doc)
         self.anchor: str | None = None
         self.seen_types: set[str] = set()
         self.occasion: Occasion | None = None
@@ -146,7 +162,10 @@ class ArticleCoder:
         events: list[Event] = []
         for index, sent in enumerate(self.doc.sents):
             mentions = [m for m in self.mentions if sent.start <= m.start < sent.end]
-            events.extend(self._code_sentence(index, sent, mentions))
+            credit_announcer(events, index - 1, sent, mentions)
+            found = self._code_sentence(index, sent, mentions)
+            events.extend(found)
+            _place_statements(events, index, sent, found)
             self._remember_people(sent, mentions)
         people = {m.person.name: m.person for m in self.mentions if m.person and m.person.country}
         return Coded(tuple(people.values()), tuple(merge_events(events)))
@@ -236,6 +255,7 @@ class ArticleCoder:
     def _event(self, index, sent, mentions, trigger: Trigger, type_, mode, refs, future_refs) -> Event | None:
         token = trigger.token
         visit = trigger.pattern.mode == "visit"
+        self.discourse.quote_speaker = quote_speaker(self.doc, token, self.quotations, self.mentions, self.discourse)
         sides = assign_sides(sent, token, mentions, self.discourse, visit=visit, meeting=trigger.pattern.type == "CONSULT")
         if not sides.source or not sides.target:
             return None
@@ -266,8 +286,8 @@ class ArticleCoder:
                     location_country = host
         if location is None and self._at_dateline(type_, mode, date, source, target):
             location, location_country = self.dateline
-            explain.append("location: the dateline city")
-        persons = self._persons(trigger, sides, source)
+            explain.append(DATELINE_NOTE)
+        persons = self._persons(trigger, sides, source, target, mentions)
         event = Event(
             id=event_id(self.article.id, index, type_, set(source) | set(target)),
             article_id=self.article.id,
@@ -300,10 +320,14 @@ class ArticleCoder:
         after = [m for m in mentions if m.start > token.i and m.code in sides.target and m.kind != "person"]
         return after[0].code if after else (sides.target[0] if sides.target else None)
 
-    def _persons(self, trigger: Trigger, sides: Sides, source: tuple[str, ...]) -> tuple[str, ...]:
+    def _persons(self, trigger: Trigger, sides: Sides, source, target, mentions: list[ActorMention]) -> tuple[str, ...]:
         name = trigger.pattern.name
         if name in TWO_SIDED_RULES or name.split(".")[0] in TWO_SIDED_RULES or sides.how.startswith("pair"):
-            chosen = sides.persons
+            # the principals of a meeting or joint act may be named outside the trigger's clause
+            # ("A thanked B for the invitation, saying he would be glad to come")
+            parties = set(source) | set(target)
+            named = [m.person for m in mentions if m.person is not None and m.person.country in parties and not reports(self.doc, m)]
+            chosen = sides.persons if sides.how.startswith("pair-states") else sides.persons + tuple(named)
         else:
             chosen = sides.actors + tuple(p for p in sides.persons if p.country in source)
         return tuple(dict.fromkeys(p.name for p in chosen))
@@ -348,6 +372,9 @@ class ArticleCoder:
         self.seen_types.add(event.type)
         self.discourse.last_source = event.source
         self.anchor = event.date
+        if event.type == "SUPPORT" and ".support.sign." in event.rule and event.date and len(event.date) == 10 and self.occasion is None:
+            # a dated signing ceremony is an occasion too: what follows "after the signing" happened there
+            self.occasion = Occasion(event.date, event.location, event.location_country, parties, index)
         if event.type == "CONSULT":
             self.discourse.last_pair = (event.source, event.target)
             self.discourse.last_pair_persons = tuple(p for p in self._people_named(event.persons))

@@ -73,6 +73,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.type == "SUPPORT" and _support_kind(a) != _support_kind(b):
         return False  # praise, a welcome and a signature are separate acts
+    if a.type != "CONSULT" and a.mode and b.mode and a.mode != b.mode:
+        return False  # a summons and an allegation, a recall and an expulsion: different acts
     if a.type == "CONSULT" and _within_visit(a, b):
         return True
     if not (_compatible(_hard_date(a), _hard_date(b)) and _compatible(a.planned_for, b.planned_for)):

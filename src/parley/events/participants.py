@@ -10,11 +10,11 @@ article: the last person spoken of, the last pair of parties, the article's main
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actors.mentions import ActorMention
-from ..model import Person
-from .clauses import SPEECH_VERBS, clause_verb, subject_tokens
+from ..model import Event, Person
+from .clauses import SPEECH_VERBS, announces_previous, attribution, clause_verb, subject_tokens
 
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
 BACKGROUND_PREPS = LOCATION_PREPS | {"from", "through", "across", "via", "like"}
@@ -31,6 +31,13 @@ RELATION_NOUNS = {
 DESTINATION_PREPS = {"to", "in", "into"}
 OCCASION_NOUNS = {"summit", "meeting", "council", "framework", "sideline", "session", "forum", "conference", "assembly", "event", "platform", "format", "member", "charter"}
 PAIR_WORDS = {"both", "two", "they", "their", "sides", "leaders", "countries", "nations", "we", "our"}
+# Subjects that name the states themselves, not the people who speak for them.
+STATE_NOUNS = {"countries", "nations", "states", "governments", "neighbours", "neighbors"}
+# Bodies and officials that act for a state: "his government", "our foreign secretary".
+INSTITUTION_NOUNS = {
+    "government", "administration", "cabinet", "ministry", "office", "department", "party", "military", "army",
+    "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "official", "authority",
+}
 PRONOUNS = {"he", "she", "his", "her", "him", "i", "my"}
 FIRST_PERSON = {"i", "my", "we", "our"}
 PAIR_CUES = {"both", "two", "mutual", "together", "each"}
@@ -44,6 +51,7 @@ class Discourse:
     first_seen: dict[str, int] = field(default_factory=dict)
     last_person: Person | None = None
     last_speaker: Person | None = None
+    quote_speaker: Person | None = None  # who speaks the quotation the current sentence stands in
     last_pair: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     last_pair_persons: tuple[Person, ...] = ()
     last_source: tuple[str, ...] = ()
@@ -210,15 +218,26 @@ def _fill_source(sent, verb, subject: set[int], mentions, discourse: Discourse, 
     """Source codes for a clause whose subject names no actor: pronoun, speaker or pair."""
     doc = sent.doc
     words = {doc[i].lower_ for i in subject}
+    quoted = discourse.quote_speaker
+    if quoted is not None and quoted.country and words & FIRST_PERSON:
+        if _institution_of(doc, subject):  # "our foreign secretary summoned …," X said: X's state, not X
+            return [quoted.country], [], "quote-institution"
+        if _first_person_subject(doc, subject):  # "we will continue the ban," said X: X's side, X speaks
+            return [quoted.country], [quoted], "quote"
     speaker = _main_subject_person(sent, mentions) or discourse.last_person
     if words & FIRST_PERSON and discourse.last_speaker and not _main_subject_person(sent, mentions):
         speaker = discourse.last_speaker  # "I"/"we" in a quote continue the last speaker
     if words & PRONOUNS and speaker and speaker.country:
+        if _institution_of(doc, subject):
+            return [speaker.country], [], "pronoun-institution"  # "his government said": it acts, not he
         return [speaker.country], [speaker], "pronoun"
     if words & {"they", "we"} and target and discourse.last_source:
         return [c for c in discourse.last_source if c not in target], [], "pronoun"
     if words & PAIR_WORDS and discourse.last_pair:
-        return list(discourse.last_pair[0]) + list(discourse.last_pair[1]), list(discourse.last_pair_persons), "pair"
+        parties = list(discourse.last_pair[0]) + list(discourse.last_pair[1])
+        if words & STATE_NOUNS:  # "the two countries agreed": the states act, no one is named
+            return parties, [], "pair-states"
+        return parties, list(discourse.last_pair_persons), "pair"
     if words & PAIR_WORDS:  # "the two nations" named earlier in the same sentence
         named = list(dict.fromkeys(m.code for m in mentions if m.code and m.kind in {"country", "demonym", "seat"}))
         if len(named) >= 2:
@@ -228,8 +247,24 @@ def _fill_source(sent, verb, subject: set[int], mentions, discourse: Discourse, 
     if reporters:
         return [m.code for m in reporters], [m.person for m in reporters if m.person], "speaker"
     if said_by and speaker and speaker.country and {doc[i].lower_ for i in said_by} & PRONOUNS:
+        if _institution_of(doc, said_by):
+            return [speaker.country], [], "speaker-institution"  # "his government said"
         return [speaker.country], [speaker], "speaker"
     return [], [], "sentence"
+
+
+def _first_person_subject(doc, subject: set[int]) -> bool:
+    """"We"/"I" as the subject itself, not as a possessive ("our minister")."""
+    return any(doc[i].lower_ in {"we", "i"} and doc[i].dep_ in {"nsubj", "nsubjpass"} for i in subject)
+
+
+def _institution_of(doc, subject: set[int]) -> bool:
+    """A subject like "his government", "the ministry", "our foreign secretary": a body or an
+    unnamed official acts, not a person the article names."""
+    if not subject or any(doc[i].ent_type_ == "PERSON" for i in subject):
+        return False
+    heads = [doc[i] for i in subject if doc[i].head.i not in subject or doc[i].head.i == i]
+    return any(tok.lemma_.lower() in INSTITUTION_NOUNS for tok in heads)
 
 
 def _fill_target(sent, source: list[str], discourse: Discourse) -> tuple[list[str], str]:
@@ -258,7 +293,10 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
     persons: list[Person] = []
     places: list[ActorMention] = []
     actors: list[Person] = []
-    scope = clause_scope(verb) | subject | _speech_subject(verb)
+    said_by = _speech_subject(verb)
+    scope = clause_scope(verb) | subject | said_by
+    # "our secretary summoned the envoy," X said: X tells of another's act and takes no part in it
+    reported = said_by if _institution_of(doc, subject) else set()
     for m in mentions:
         if CLAUSE_SCOPE and m.start not in scope and m.end - 1 not in scope:
             continue
@@ -272,7 +310,7 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         side = source if m.start in subject else target
         if m.code not in side:
             side.append(m.code)
-        if m.person is not None:
+        if m.person is not None and m.start not in reported:
             persons.append(m.person)
     how = "sentence"
     if not source:
@@ -292,8 +330,7 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
         other = discourse.counterpart(set(target))
         source = [other] if other else []
         how += "+counterpart"
-    said_by = _speech_subject(verb)
-    speakers = [m.person for m in mentions if m.person and m.start in said_by and m.person.country in {*source, None}]
+    speakers = [m.person for m in mentions if m.person and m.start in said_by and m.person.country in {*source, None} and m.start not in reported]
     persons += speakers
     actors += speakers
     return Sides(tuple(source), tuple(target), _unique(persons), tuple(places), how, _unique(actors))
@@ -301,3 +338,41 @@ def assign_sides(sent, trigger_token, mentions: list[ActorMention], discourse: D
 
 def _unique(people: list[Person]) -> tuple[Person, ...]:
     return tuple({p.name: p for p in people}.values())
+
+
+def credit_announcer(events: list[Event], previous: int, sent, mentions: list[ActorMention]) -> None:
+    """"Somalia has recalled its envoy. Its prime minister X made the announcement.": X acted.
+
+    The person named as having announced what the sentence before reported is the actor of that
+    sentence's acts by his own state.
+    """
+    said_by = announces_previous(sent)
+    people = [m.person for m in mentions if m.person is not None and m.person.country and m.start in said_by]
+    if not people:
+        return
+    person = people[0]
+    for i, event in enumerate(events):
+        if event.sentence_index == previous and person.country in event.source and person.name not in event.persons:
+            events[i] = replace(event, persons=event.persons + (person.name,))
+
+
+def quote_speaker(doc, token, quotations: list[tuple[int, int]], mentions: list[ActorMention], discourse: Discourse) -> Person | None:
+    """The person a quotation around ``token`` is attributed to ("…,” said X), if named."""
+    for opening, closing in quotations:
+        if opening < token.i < closing:
+            said_by = attribution(doc, opening, closing)
+            people = [m.person for m in mentions if m.person is not None and m.start in said_by]
+            if people:
+                return people[0]
+            if {doc[i].lower_ for i in said_by} & {"he", "she"}:
+                return discourse.last_person
+            return None
+    return None
+
+
+def reports(doc, mention: ActorMention) -> bool:
+    """The subject of "said", "told": one who tells of an act, not a party to it."""
+    token = doc[mention.end - 1]
+    while token.dep_ in {"appos", "compound", "flat"} and token.head is not token:
+        token = token.head  # "Prime Minister Shehbaz Sharif said": the name hangs off the title
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS

@@ -8,9 +8,9 @@ date and place; background in the perfect tense ("have signed protocols") does n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import DateRef
+from ..model import DateRef, Event
 from .clauses import clause_verb
 
 
@@ -147,3 +147,27 @@ def _venue(sent, exclude: set[int]) -> str | None:
         if root.dep_ == "pobj" and root.head.lower_ in {"at", "in"}:
             return " ".join(t.text for t in ent if t.lower_ != "the")
     return None
+
+
+DATELINE_NOTE = "location: the dateline city"
+
+
+def place_at_meeting(statement: Event, meeting: Event) -> Event:
+    """A statement made at a meeting takes its place, and its date where it has none.
+
+    The guideline places a statement "during a dated meeting, call or press conference" there:
+    "X said …, as he met Y in Beijing" was said in Beijing, whatever the dateline says.  Only a
+    statement by the meeting's parties moves; a place its own sentence names stays.
+    """
+    own_place = statement.location is not None and DATELINE_NOTE not in statement.explanation
+    if meeting.location is None or DATELINE_NOTE in meeting.explanation or statement.type == "CONSULT" or own_place:
+        return statement
+    if not set(statement.source) <= set(meeting.source) | set(meeting.target):
+        return statement
+    return replace(
+        statement,
+        location=meeting.location,
+        location_country=meeting.location_country,
+        date=statement.date or meeting.date,
+        explanation=statement.explanation + (f"place of the meeting in sentence {meeting.sentence_index}",),
+    )
