@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..actors.knowledge import Knowledge
 from ..actors.mentions import ActorMention, find_actor_mentions
-from ..dates import find_dates
+from ..dates import scan_dates
 from ..model import Article, Event, Person
 from ..taxonomy import cameo_code, intensity
 from .clauses import (
@@ -184,8 +184,9 @@ class ArticleCoder:
         if not triggers:
             return []
         text = sent.text
-        refs = find_dates(text, published=self.article.published, anchor=self.anchor)
-        future_refs = find_dates(text, published=self.article.published, anchor=self.anchor, prefer_future=True)
+        scan = scan_dates(text)  # read twice below: as a report and as a plan
+        refs = scan.resolve(published=self.article.published, anchor=self.anchor)
+        future_refs = scan.resolve(published=self.article.published, anchor=self.anchor, prefer_future=True)
         triggers = [
             t for t in triggers
             if not (self._anaphoric(t, mentions) or self._embedded(t))
