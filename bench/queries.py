@@ -65,35 +65,22 @@ def add_rate(store: Store, articles: int, first_number: int) -> float:
     return articles / (time.perf_counter() - start)
 
 
-INTERSECTING = """
-SELECT events.* FROM events
-WHERE events.rejected = 0 AND events.id IN (
-    SELECT event_id FROM event_parties WHERE code = :a
-    INTERSECT SELECT event_id FROM event_parties WHERE code = :b)
-ORDER BY events.effective IS NULL, events.effective, events.id
-"""
+def sql_ms(path: Path, a: str, b: str) -> float | None:
+    """The timeline's SQL alone (the store's statement on the bare driver), for the store's authors.
 
-
-def sql_ms(path: Path, a: str, b: str) -> tuple[float | None, float]:
-    """The dyad's SQL alone: the store's statement now, and a rewrite driven by the party index.
-
-    A diagnostic for the store's authors: it reads the store's query builder, so it reports
-    ``None`` rather than failing if that changes.
+    A diagnostic: it reads the store's query builder, so it reports ``None`` rather than
+    failing if that changes.
     """
     conn = sqlite3.connect(path)
     try:
-        current: float | None = None
-        try:
-            from sqlalchemy.dialects import sqlite as sqlite_dialect
+        from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-            from parley.store.reads import select_events
+        from parley.store.reads import select_events
 
-            query = select_events(between=(a, b), type=None, since=None, until=None, limit=None, include_rejected=False)
-            sql = str(query.compile(dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
-            current = median_ms(lambda: conn.execute(sql).fetchall())
-        except Exception:  # noqa: BLE001 - a diagnostic must not stop the benchmark
-            current = None
-        proposed = median_ms(lambda: conn.execute(INTERSECTING, {"a": a, "b": b}).fetchall())
-        return current, proposed
+        query = select_events(between=(a, b), type=None, since=None, until=None, limit=None, include_rejected=False)
+        compiled = query.compile(dialect=sqlite_dialect.dialect(paramstyle="named"))
+        return median_ms(lambda: conn.execute(str(compiled), compiled.params).fetchall())
+    except Exception:  # noqa: BLE001 - a diagnostic must not stop the benchmark
+        return None
     finally:
         conn.close()

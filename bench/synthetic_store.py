@@ -3,11 +3,13 @@
 ``Store.add`` stores one article per transaction and re-fuses the blocks it touches, which is
 right for ingest and far too slow to fill a store with a million events for a benchmark.
 This loader writes the same rows the store would write for events that fuse with nothing
-(each mention its own event, corroboration 1) straight into the schema the store created:
+(each mention its own event and its own fusion component, corroboration 1) straight into the
+schema the store created:
 
 1. ``open_store`` creates and migrates an empty database (so the schema is the store's own);
 2. the indexes are dropped, rows are inserted with ``executemany`` in one transaction, with
-   values built by the store's own row helpers (``parley.store.rows``, ``fuse.block_key``);
+   values built by the store's own row helpers (``parley.store.rows``, ``parley.store.pairs``,
+   ``fuse.block_key``, ``fuse.time_key``);
 3. the indexes are recreated from their saved definitions, and the store is opened again to
    check that it accepts the result (nothing left unfused).
 
@@ -25,9 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from parley.fuse import block_key
+from parley.fuse import Report, block_key, time_key
 from parley.model import Event
 from parley.store import open_store, rows
+from parley.store.pairs import pair_values
 from parley.store.periods import first_day, last_day
 
 CODES = (
@@ -41,7 +44,7 @@ TYPES = {"CONSULT": 30, "AGREE": 20, "SUPPORT": 10, "COOPERATE": 8, "ACCUSE": 8,
          "REJECT": 4, "SANCTION": 4, "THREATEN": 3, "AID": 3, "PROTEST": 2, "ASSAULT": 2}
 EVENTS_PER_ARTICLE = 5
 CHUNK = 20_000
-TABLES = ("articles", "article_names", "mentions", "events", "event_parties")
+TABLES = ("articles", "article_names", "mentions", "events", "event_parties", "event_pairs")
 
 
 @dataclass(frozen=True)
@@ -98,15 +101,20 @@ def _rows(count: int, seed: int) -> Iterator[tuple[str, dict[str, Any]]]:
                            "dateline": None, "text": f"Synthetic article {article_id}.",
                            "ingested_at": "2026-01-01T00:00:00+00:00"}
         yield "article_names", {"article_id": article_id, "external_id": article_id, "source": "bench"}
-        for event in made:
-            mention = rows.mention_values(event, block_key(event))  # id, article_id, block and the event's fields
+        for number, event in zip(numbers, made, strict=True):
+            block, key = block_key(event), time_key(Report(event, published=published))
+            mention = rows.mention_values(event, block, time_key=key, component=event.id)
             effective = event.date or published
-            yield "events", {**mention, "corroboration": 1, "rejected": 0, "effective": effective,
+            fields = {k: v for k, v in mention.items() if k not in ("time_key", "component")}
+            yield "events", {**fields, "seq": number + 1, "corroboration": 1, "rejected": 0, "effective": effective,
                              "effective_first": first_day(effective) if effective else None,
-                             "effective_last": last_day(effective) if effective else None}
+                             "effective_last": last_day(effective) if effective else None,
+                             "reports": None, "lead_name": article_id, "lead_published": published}
             yield "mentions", {**mention, "event_id": event.id, "link": None}
             for party in rows.party_values(event):
                 yield "event_parties", party
+            for pair in pair_values(event, rejected=False, effective=effective, mentions=1):
+                yield "event_pairs", {**pair, "event_seq": number + 1}
 
 
 def _insert_all(conn: sqlite3.Connection, count: int, seed: int) -> int:
@@ -131,9 +139,34 @@ def _insert_all(conn: sqlite3.Connection, count: int, seed: int) -> int:
     return articles
 
 
+def reusable(path: Path, count: int) -> int | None:
+    """The events in a store built here before, if it has the current schema and about ``count``.
+
+    A run adds a few articles to it (the ingest-rate figure), so a little more is accepted;
+    anything else (missing, older schema, another size) is rebuilt rather than migrated.
+    """
+    if not path.exists():
+        return None
+    from parley.store import SCHEMA_VERSION
+
+    conn = sqlite3.connect(path)
+    try:
+        version = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+        mentions = conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if version != SCHEMA_VERSION or not count <= mentions <= count + count // 100:
+        return None
+    return mentions
+
+
 def build_store(path: Path, count: int, *, seed: int = 20260101) -> BuildReport:
     """Fill a new SQLite store at ``path`` with ``count`` synthetic events."""
     start = time.perf_counter()
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
     open_store(str(path)).close()  # the store's own schema, migrated
     conn = sqlite3.connect(path, isolation_level=None)
     try:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from analysis_store import ListStore, build_store, event, mentioned
+from analysis_store import EVENTS as EVENTS_BY_ARTICLE
+from analysis_store import PUBLISHED, ListStore, build_store, event, mentioned
 
 from parley.errors import ConfigError
 from parley.query import (
@@ -19,8 +20,10 @@ from parley.query import (
     parse_period,
     top_movers,
 )
+from parley.model import Article, Extraction
+from parley.query.analytics import index_series
 from parley.query.periods import months_between
-from parley.store import Store
+from parley.store import Store, open_store
 
 
 @pytest.fixture
@@ -64,6 +67,39 @@ def test_joint_action_of_two_sides_is_not_an_interaction_between_them() -> None:
     joint = event("j", "art-0", "ACCUSE", ("PAK", "RUS"), ("USA",), date="2025-02-01")
     result = monthly_index(ListStore([mentioned(joint, "2025-02-01")]), "PAK", "RUS")
     assert (result.events, result.months) == (0, ())
+
+
+MORE = {  # beside the analysis store: reports that fuse, joint acts, odd dates, corrections
+    "a4": (
+        event("e9", "a4", "CONSULT", ("RUS",), ("PAK",), mode="visit", date="2025-01-08",
+              persons=("Shehbaz Sharif", "Vladimir Putin"), topics=("energy",)),
+        event("e10", "a4", "ACCUSE", ("PAK", "RUS"), ("USA",), date="2025-02-01"),
+        event("e11", "a4", "CONSULT", ("PAK", "RUS"), ("CHN",), date="2025-02-02", score=1.25),
+        event("e12", "a4", "REJECT", ("USA",), ("PAK",), date="2025-02"),
+    ),
+    "a5": (
+        event("e13", "a5", "AGREE", ("RUS",), ("PAK",), date=None),
+        event("e14", "a5", "SUPPORT", ("PAK",), ("RUS",), date="2024-12-30", score=-0.35),
+    ),
+}
+
+
+def test_the_stores_tallies_give_the_index_of_reading_every_event(store_url: str) -> None:
+    with open_store(store_url) as store:
+        for aid, found in {**EVENTS_BY_ARTICLE, **MORE}.items():
+            published = {"a4": "2025-01-09", "a5": None}.get(aid, PUBLISHED.get(aid))
+            store.add(Extraction(Article(aid, f"feed/{aid}", f"Text {aid}.", published=published), events=found))
+        store.correct("e6", set={"score": "-3.5"})
+        store.correct("e3", reject=True)
+        store.correct("e7", set={"type": "THREATEN"})
+        for a, b in (("PAK", "RUS"), ("RUS", "PAK"), ("CHN", "PAK"), ("PAK", "USA"), ("CHN", "RUS"), ("PAK", "PAK")):
+            read = index_series(a, b, store.events(between=(a, b)))
+            assert monthly_index(store, a, b) == read, (a, b)
+            for rejected in (False, True):  # the pair index finds what a scan of every event finds
+                every = store.events(include_rejected=rejected)
+                both = [i for i in every if {a, b} <= {*i.event.source, *i.event.target}]
+                assert store.events(between=(a, b), include_rejected=rejected) == both, (a, b)
+        assert monthly_index(store, "PAK", "RUS").events >= 5
 
 
 # --- topics --------------------------------------------------------------------------------

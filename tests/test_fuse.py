@@ -13,7 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parley.errors import EvalError
-from parley.fuse import Report, compare, fuse_reports, merge_cluster, pairwise_score
+from parley.fuse import (
+    Report,
+    compare,
+    components,
+    fuse_reports,
+    merge_cluster,
+    neighbour_keys,
+    pairwise_score,
+    time_key,
+)
 from parley.fuse.evaluate import evaluate_corpus, evaluate_gold_file, load_fusion_gold
 from parley.fuse.evidence import same_person, same_place, span
 from parley.model import Event
@@ -316,6 +325,84 @@ def test_clusters_partition_the_reports_into_compatible_groups(reports: list[Rep
         assert len({r.article_id for r in cluster.reports}) == len(cluster.reports)
         members = cluster.reports
         assert all(compare(a, b).compatible for i, a in enumerate(members) for b in members[i + 1 :])
+
+
+# --- locality: which reports a store must re-fuse together ---------------------------------
+
+EDGE_DATES = [
+    None, "2025", "2026", "2025-09", "2025-12", "2025-08-31", "2025-09-01", "2025-09-30",
+    "2025-10-01", "2025-12-20", "2025-12-31", "2026-01-01", "2025-09-15", "0001-01-01", "9999-12",
+]
+EDGE_PUBLISHED = [
+    None, "2025", "2026", "2025-09", "2025-09-01", "2025-09-08", "2025-09-14", "2025-09-26",
+    "2025-09-30", "2025-10-03", "2025-10-15", "2026-01-01", "2026-01-12", "9999-12-31",
+]
+
+
+@st.composite
+def timed_reports(draw: st.DrawFn) -> list[Report]:
+    """Reports of one block whose dates and publication days sit around month and year ends."""
+    count = draw(st.integers(1, 10))
+    return [
+        report(
+            f"t{n}",
+            f"a{n}",
+            published=draw(st.sampled_from(EDGE_PUBLISHED)),
+            date=draw(st.sampled_from(EDGE_DATES)),
+            location=draw(st.sampled_from([None, "Tianjin"])),
+            persons=draw(st.sampled_from([(), ("Sharif",)])),
+            topics=draw(st.sampled_from([(), ("energy",)])),
+        )
+        for n in range(count)
+    ]
+
+
+def test_a_compatible_report_is_always_filed_under_a_neighbour_key() -> None:
+    """Every pair of edge dates and publication days: what can fuse, a lookup finds."""
+    timed = [
+        report(f"{date}/{published}", f"a-{date}/{published}", published=published, date=date, location="Tianjin")
+        for date in EDGE_DATES
+        for published in EDGE_PUBLISHED
+    ]
+    keys = {r.id: (time_key(r), set(neighbour_keys(r))) for r in timed}
+    compatible = 0
+    for a in timed:
+        for b in timed:
+            if a is not b and compare(a, b).compatible:
+                compatible += 1
+                assert keys[b.id][0] in keys[a.id][1], (a.id, b.id)
+    assert compatible > 1000  # the table holds many compatible pairs, near every boundary
+
+
+@settings(max_examples=200, deadline=None)
+@given(timed_reports())
+def test_fusing_each_component_alone_gives_the_clusters_of_the_whole_block(reports: list[Report]) -> None:
+    parts = components(reports)
+    assert sorted(r.id for part in parts for r in part) == sorted(r.id for r in reports)
+    for i, part in enumerate(parts):
+        for other in parts[i + 1 :]:
+            assert not any(compare(a, b).compatible for a in part for b in other)
+    assert {g for part in parts for g in _groups(part)} == _groups(reports)
+
+
+@pytest.mark.parametrize(
+    ("date", "published", "key"),
+    [
+        ("2025-09-01", "2025-09-02", "M2025-09"),
+        ("2025-09", None, "M2025-09"),
+        ("2025", "2025-09-02", "Y2025"),
+        (None, "2025-09-02", "U2025-09"),
+        (None, "2025", "V2025"),
+        (None, None, None),
+        ("not a date", None, None),
+    ],
+)
+def test_time_keys(date: str | None, published: str | None, key: str | None) -> None:
+    assert time_key(report("r", "a", published=published, date=date)) == key
+
+
+def test_a_report_without_any_time_has_no_neighbours() -> None:
+    assert neighbour_keys(report("r", "a", published=None, date=None)) == []
 
 
 # --- scores on the fusion gold -----------------------------------------------------------

@@ -10,7 +10,9 @@ import dataclasses
 import glob
 import json
 import multiprocessing
+import random
 import sqlite3
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -25,6 +27,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from parley.errors import ConfigError, StoreError
+from parley.fuse import Report, fuse_reports
 from parley.model import Article, Event, Extraction, Person, Rejection
 from parley.store import SCHEMA_VERSION, SqlStore, Store, migrations, open_store
 from parley.store import engine as store_engine
@@ -154,11 +157,11 @@ def fail_on_second_mention(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Event] = []
     original = store_rows.mention_values
 
-    def mention_values(event: Event, block: str) -> dict[str, Any]:
+    def mention_values(event: Event, block: str, **columns: Any) -> dict[str, Any]:
         calls.append(event)
         if len(calls) == 2:
             raise RuntimeError("disk pulled out mid-article")
-        return original(event, block)
+        return original(event, block, **columns)
 
     monkeypatch.setattr(store_rows, "mention_values", mention_values)
 
@@ -399,6 +402,69 @@ def test_a_version_1_store_is_migrated_and_fused(store_url: str) -> None:
     assert item.event.cameo is None
 
 
+def _v2_store_with_a_corrected_event(url: str) -> None:
+    """A store as schema version 2 left it: two reports fused into ``old-1``, one correction."""
+    engine = create_engine(sqlalchemy_url(url))
+    with engine.begin() as conn:
+        migrations.schema.schema_migrations.create(conn)
+        for number in (1, 2):
+            migrations.apply_migration(conn, number, "2025-01-01")
+        for aid, published in (("h-1", "2025-09-02"), ("h-2", "2025-09-03")):
+            conn.execute(
+                text("INSERT INTO articles VALUES (:a, NULL, NULL, :p, NULL, 'text', 'x')"),
+                {"a": aid, "p": published},
+            )
+            conn.execute(
+                text("INSERT INTO article_names (article_id, external_id) VALUES (:a, :n)"),
+                {"a": aid, "n": f"feed/{aid}"},
+            )
+        columns = (
+            "type, mode, source, target, persons, topics, date, planned_for, location, "
+            "location_country, evidence, sentence_index, span_start, span_end, rule, confidence, "
+            "cameo, score, explanation"
+        )
+        values = (
+            "'CONSULT', NULL, '[\"PAK\"]', '[\"RUS\"]', '[]', '[]', '2025-09-01', NULL, 'Moscow', "
+            "NULL, 'Said.', 1, 2, 3, 'r', 0.5, NULL, NULL, '[]'"
+        )
+        for eid, aid in (("old-1", "h-1"), ("old-2", "h-2")):
+            conn.execute(
+                text(
+                    f"INSERT INTO mentions (id, article_id, block, event_id, link, {columns}) "
+                    f"VALUES (:e, :a, 'CONSULT|PAK+RUS', 'old-1', NULL, {values})"
+                ),
+                {"e": eid, "a": aid},
+            )
+        conn.execute(
+            text(
+                f"INSERT INTO events (id, block, article_id, {columns}, corroboration, rejected, "
+                "effective, effective_first, effective_last) VALUES ('old-1', 'CONSULT|PAK+RUS', "
+                f"'h-1', {values}, 2, false, '2025-09-01', '2025-09-01', '2025-09-01')"
+            )
+        )
+        conn.execute(
+            text("INSERT INTO corrections (event_id, field, value, reject, at) VALUES "
+                 "('old-2', 'location', '\"Sochi\"', false, '2025-10-01')")
+        )
+    engine.dispose()
+
+
+def test_a_version_2_store_is_upgraded_in_place_and_keeps_its_events(store_url: str) -> None:
+    _v2_store_with_a_corrected_event(store_url)
+
+    with open_store(store_url) as store:
+        assert store.schema_version == SCHEMA_VERSION == 3
+        [item] = store.events(between=("RUS", "PAK"))
+        [tally] = store.pair_tallies("PAK", "RUS")
+        assert store.counts()["corrections"] == 1
+
+    assert item.event.id == "old-1" and item.event.location == "Sochi"
+    assert [m.external_id for m in item.mentions] == ["feed/h-1", "feed/h-2"]
+    assert (tally.month, tally.mentions, tally.event_ids) == ("2025-09", 2, ("old-1",))
+    labels = sql(store_url, "SELECT DISTINCT component FROM mentions")
+    assert labels == [("old-1",)]
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
@@ -533,6 +599,97 @@ def test_re_extraction_replaces_an_articles_events_and_re_fuses(store: SqlStore)
     assert clusters_of(store) == {frozenset({"h-a"}), frozenset({"h-c"})}
     assert store.add(moved, replace=True) is True
     assert store.counts()["mentions"] == 2
+
+
+# --- local fusion: what one article touches is re-fused, and only that ----------------------
+
+FUSE_DATES = st.sampled_from([None, "2025", "2025-08-31", "2025-09", "2025-09-01", "2025-09-02", "2025-10-01"])
+
+
+@st.composite
+def article_batches(draw: st.DrawFn) -> list[Extraction]:
+    """A few articles about one pair, each reporting one or two events around one month."""
+    found = []
+    for i in range(draw(st.integers(2, 7))):
+        events = tuple(
+            make_event(
+                f"f{i}-{k}",
+                f"fa-{i}",
+                type=draw(st.sampled_from(["CONSULT", "AGREE"])),
+                date=draw(FUSE_DATES),
+                location=draw(st.sampled_from([None, "Tianjin", "Beijing"])),
+                persons=draw(st.sampled_from([(), ("Li Wen",), ("Khan", "Li Wen"), ("Dar", "Wang")])),
+            )
+            for k in range(draw(st.integers(1, 2)))
+        )
+        published = draw(st.sampled_from([None, "2025-09-02", "2025-09-20", "2025-10-02"]))
+        found.append(Extraction(make_article(f"fa-{i}", f"feed/{i}", published=published), events=events))
+    return found
+
+
+def _stored_clusters(path: str) -> tuple[set[frozenset[str]], set[str]]:
+    """Each event's mention ids, and the events whose mentions carry two component labels."""
+    members: dict[str, set[str]] = {}
+    labels: dict[str, set[str]] = {}
+    for mention_id, event_id, label in sql(path, "SELECT id, event_id, component FROM mentions"):
+        members.setdefault(event_id, set()).add(mention_id)
+        labels.setdefault(event_id, set()).add(label)
+    assert sorted(members) == sorted(e for (e,) in sql(path, "SELECT id FROM events"))
+    return {frozenset(m) for m in members.values()}, {e for e, found in labels.items() if len(found) > 1}
+
+
+RE_EXTRACTIONS = st.lists(
+    st.tuples(st.integers(0, 6), st.sampled_from(["2025-09-01", "2025-10-01", None, "drop", "AGREE"])),
+    max_size=3,
+)
+
+
+def _re_extracted(extraction: Extraction, change: str | None) -> Extraction:
+    """The article extracted again: its first event dropped, retyped or redated."""
+    first, rest = extraction.events[0], extraction.events[1:]
+    if change == "drop":
+        return Extraction(extraction.article, events=rest)
+    moved = dataclasses.replace(first, type="AGREE") if change == "AGREE" else dataclasses.replace(first, date=change)
+    return Extraction(extraction.article, events=(moved, *rest))
+
+
+@settings(max_examples=80, deadline=None)
+@given(article_batches(), st.randoms(use_true_random=False), RE_EXTRACTIONS)
+def test_fusing_as_articles_arrive_gives_the_clusters_of_fusing_them_all_at_once(
+    batch: list[Extraction], rng: random.Random, changes: list[tuple[int, str | None]]
+) -> None:
+    order = list(batch)
+    rng.shuffle(order)
+    final = {x.article.id: x for x in batch}
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "s.db")
+        with open_store(path) as store:
+            for extraction in order:
+                store.add(extraction)
+            for index, change in changes:  # re-extractions move, retype or drop reports
+                article_id = order[index % len(order)].article.id
+                if final[article_id].events:
+                    final[article_id] = _re_extracted(final[article_id], change)
+                    store.add(final[article_id], replace=True)
+        clusters, split = _stored_clusters(path)
+    expected = fuse_reports(
+        Report(e, published=x.article.published) for x in final.values() for e in x.events
+    )
+    assert clusters == {frozenset(r.id for r in c.reports) for c in expected}
+    assert split == set()
+
+
+def test_a_new_report_re_fuses_only_the_reports_it_can_meet(store: SqlStore, store_url: str) -> None:
+    far = Extraction(make_article("h-far", "far", published="2024-03-02"), events=(meeting("m-far", "h-far", date="2024-03-01"),))
+    store.add(far)
+    before = sql(store_url, "SELECT component, link FROM mentions WHERE id = 'm-far'")
+    for extraction in THREE_REPORTS:
+        store.add(extraction)
+
+    labels = dict(sql(store_url, "SELECT id, component FROM mentions"))
+    assert labels["m-a"] == labels["m-b"] == labels["m-c"] != labels["m-far"]
+    assert sql(store_url, "SELECT component, link FROM mentions WHERE id = 'm-far'") == before
+    assert clusters_of(store) == {frozenset({"h-a", "h-b", "h-c"}), frozenset({"h-far"})}
 
 
 # --- corrections -------------------------------------------------------------------------
@@ -784,7 +941,7 @@ events = st.builds(
 )
 
 
-_DATA_TABLES = ("event_parties", "events", "corrections", "mentions", "entities", "article_names", "articles")
+_DATA_TABLES = ("event_pairs", "event_parties", "events", "corrections", "mentions", "entities", "article_names", "articles")
 
 
 @pytest.fixture

@@ -135,6 +135,8 @@ def subject_tokens(verb) -> list:
 def quotations(doc) -> list[tuple[int, int]]:
     """(opening, closing) token indices of the quotations in ``doc``, which may span sentences."""
     spans: list[tuple[int, int]] = []
+    if "“" not in doc.text and '"' not in doc.text:
+        return spans  # most articles quote no one: skip the walk over every token
     start: int | None = None
     for tok in doc:
         if tok.text == "“" or tok.text == '"' and start is None:

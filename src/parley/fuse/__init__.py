@@ -10,6 +10,7 @@ from __future__ import annotations
 from .cluster import Cluster, Link, canonical_key, fuse_reports
 from .compare import Comparison, compare
 from .evaluate import PairScore, evaluate_corpus, evaluate_gold_file, pairwise_score
+from .locality import components, neighbour_keys, time_key
 from .merge import fusion_lines, merge_cluster
 from .reports import Report, block_key, parties
 
@@ -25,11 +26,14 @@ __all__ = [
     "block_key",
     "canonical_key",
     "compare",
+    "components",
     "evaluate_corpus",
     "evaluate_gold_file",
     "fuse_reports",
     "fusion_lines",
     "merge_cluster",
+    "neighbour_keys",
     "pairwise_score",
     "parties",
+    "time_key",
 ]

@@ -9,15 +9,24 @@ count of events so placed is shown, as in the timeline.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol, runtime_checkable
 
 from ..model import StoredEvent
-from ..store import Store
+from ..store import PairTally, Store
 from ..taxonomy import quad_class
-from .coding import Dyad, event_dyads, event_score, relating, unique_events
+from .coding import (
+    Dyad,
+    counted_score,
+    event_dyads,
+    event_score,
+    relates_everyone,
+    relating,
+    unique_events,
+)
 from .periods import Period, month_of, months_between
 from .timeline import TimelineEntry, place
 
@@ -64,26 +73,59 @@ class DyadIndex:
         }
 
 
-def _month_row(month: str, entries: list[TimelineEntry]) -> MonthIndex:
-    scores = [event_score(e.item.event) for e in entries]
-    total = round(sum(scores), 2)
-    quads = [quad_class(e.item.event.type) for e in entries]
-    return MonthIndex(
-        month=month,
-        events=len(entries),
-        index=total,
-        mean=round(total / len(entries), 2) if entries else None,
-        cooperation=sum(1 for q in quads if q <= 2),
-        conflict=sum(1 for q in quads if q >= 3),
-        mentions=sum(len(e.item.mentions) for e in entries),
-        by_report=sum(1 for e in entries if e.dated_by == "report"),
-        event_ids=tuple(sorted(e.item.event.id for e in entries)),
+@dataclass(slots=True)
+class _Month:
+    """What one month of an index adds up, as events are counted into it."""
+
+    event_ids: list[str] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    cooperation: int = 0
+    conflict: int = 0
+    mentions: int = 0
+    by_report: int = 0
+
+    def add(self, ids: Sequence[str], quad: int, score: float, mentions: int, by_report: int) -> None:
+        """Count ``len(ids)`` events of one quad class and one score each."""
+        self.event_ids.extend(ids)
+        self.scores.extend([score] * len(ids))
+        self.cooperation += len(ids) if quad <= 2 else 0
+        self.conflict += len(ids) if quad >= 3 else 0
+        self.mentions += mentions
+        self.by_report += by_report
+
+    def row(self, month: str) -> MonthIndex:
+        # fsum: the exact sum rounded once, so the order events are counted in cannot matter
+        total = round(math.fsum(self.scores), 2)
+        count = len(self.event_ids)
+        return MonthIndex(
+            month=month,
+            events=count,
+            index=total,
+            mean=round(total / count, 2) if count else None,
+            cooperation=self.cooperation,
+            conflict=self.conflict,
+            mentions=self.mentions,
+            by_report=self.by_report,
+            event_ids=tuple(sorted(self.event_ids)),
+        )
+
+
+def _series(a: str, b: str, by_month: dict[str, _Month], *, events: int, unplaced: int) -> DyadIndex:
+    months = months_between(min(by_month), max(by_month)) if by_month else []
+    rows = tuple(by_month.get(m, _Month()).row(m) for m in months)
+    return DyadIndex(
+        a=a,
+        b=b,
+        months=rows,
+        events=events,
+        index=round(sum(r.index for r in rows), 2),
+        unplaced=unplaced,
     )
 
 
 def index_series(a: str, b: str, items: Iterable[StoredEvent]) -> DyadIndex:
     """The monthly index of the given events that relate A and B (each counted once)."""
-    by_month: dict[str, list[TimelineEntry]] = defaultdict(list)
+    by_month: dict[str, _Month] = defaultdict(_Month)
     unplaced = 0
     kept = relating(a, b, list(items))
     for item in kept:
@@ -91,18 +133,48 @@ def index_series(a: str, b: str, items: Iterable[StoredEvent]) -> DyadIndex:
         month = month_of(entry.when)
         if month is None:
             unplaced += 1
-        else:
-            by_month[month].append(entry)
-    months = months_between(min(by_month), max(by_month)) if by_month else []
-    rows = tuple(_month_row(m, by_month.get(m, [])) for m in months)
-    return DyadIndex(
-        a=a,
-        b=b,
-        months=rows,
-        events=len(kept),
-        index=round(sum(r.index for r in rows), 2),
-        unplaced=unplaced,
-    )
+            continue
+        by_month[month].add(
+            (item.event.id,),
+            quad_class(item.event.type),
+            event_score(item.event),
+            len(item.mentions),
+            int(entry.dated_by == "report"),
+        )
+    return _series(a, b, by_month, events=len(kept), unplaced=unplaced)
+
+
+def index_from_tallies(a: str, b: str, tallies: Iterable[PairTally]) -> DyadIndex:
+    """The same index from a store's per-pair tallies, without reading the events themselves."""
+    by_month: dict[str, _Month] = defaultdict(_Month)
+    events = unplaced = 0
+    quads: dict[str, int] = {}
+    scores: dict[tuple[str, str | None, float | None], float] = {}
+    for tally in tallies:
+        if not (tally.across or relates_everyone(tally.type)):
+            continue
+        count = len(tally.event_ids)
+        events += count
+        if tally.month is None:
+            unplaced += count
+            continue
+        kind = (tally.type, tally.mode, tally.score)
+        if kind not in scores:  # thousands of tallies share a few dozen kinds
+            scores[kind] = counted_score(*kind)
+            quads[tally.type] = quad_class(tally.type)
+        by_month[tally.month].add(
+            tally.event_ids,
+            quads[tally.type],
+            scores[kind],
+            count * tally.mentions,
+            count if tally.undated else 0,
+        )
+    return _series(a, b, by_month, events=events, unplaced=unplaced)
+
+
+@runtime_checkable
+class _Tallying(Protocol):
+    def pair_tallies(self, a: str, b: str) -> list[PairTally]: ...
 
 
 def monthly_index(store: Store, a: str, b: str) -> DyadIndex:
@@ -111,7 +183,10 @@ def monthly_index(store: Store, a: str, b: str) -> DyadIndex:
     Only events that relate A and B count (see ``event_dyads``: not A and B acting together
     towards a third).  Events dated only to a year (or not at all, and never reported with a
     date) belong to no month; they are counted in ``unplaced`` rather than spread or guessed.
+    A store that tallies pairs itself answers from its pair index; any other is read whole.
     """
+    if isinstance(store, _Tallying):
+        return index_from_tallies(a, b, store.pair_tallies(a, b))
     return index_series(a, b, store.events(between=(a, b)))
 
 

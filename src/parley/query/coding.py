@@ -16,7 +16,12 @@ Dyad = tuple[str, str]
 
 def event_score(event: Event) -> float:
     """The event's PLOVER intensity: its own if the coder set one, else the taxonomy's."""
-    return event.score if event.score is not None else intensity(event.type, event.mode)
+    return counted_score(event.type, event.mode, event.score)
+
+
+def counted_score(type: str, mode: str | None, score: float | None) -> float:
+    """The intensity an event of this type and mode counts with, given its own score or None."""
+    return score if score is not None else intensity(type, mode)
 
 
 def event_cameo(event: Event) -> str:
@@ -35,13 +40,18 @@ def all_pairs(event: Event) -> set[Dyad]:
     return {dyad(a, b) for a, b in combinations(parties, 2)}
 
 
-def event_dyads(event: Event) -> set[Dyad]:
-    """The pairs an event relates to each other.
+def relates_everyone(type: str) -> bool:
+    """Whether an event of this type relates all its parties to each other, not only across sides.
 
     A meeting relates everyone at the table (a three-party meeting hosted by A relates B and C
     too); any other act relates each source to each target, never two sides acting together.
     """
-    if event.type == "CONSULT":
+    return type == "CONSULT"
+
+
+def event_dyads(event: Event) -> set[Dyad]:
+    """The pairs an event relates to each other (see ``relates_everyone``)."""
+    if relates_everyone(event.type):
         return all_pairs(event)
     return {dyad(s, t) for s in event.source for t in event.target if s != t}
 

@@ -9,12 +9,14 @@ from .base import Store
 from .connect import open_store, store_url
 from .corrections import CORRECTABLE, Correction
 from .migrations import SCHEMA_VERSION
+from .pairs import PairTally
 from .sql import SqliteStore, SqlStore
 
 __all__ = [
     "CORRECTABLE",
     "SCHEMA_VERSION",
     "Correction",
+    "PairTally",
     "SqlStore",
     "SqliteStore",
     "Store",

@@ -17,6 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from ..model import Article, Extraction, Person, Rejection, StoredEvent
 from .corrections import Correction
+from .pairs import PairTally
 
 
 @runtime_checkable
@@ -81,6 +82,15 @@ class Store(Protocol):
         ``since``/``until`` (``YYYY[-MM[-DD]]``) keep events whose effective date (own date,
         else the earliest report's publication date) overlaps the bounds.  Fields are
         shown as corrected; rejected events only with ``include_rejected``.
+        """
+        ...
+
+    def pair_tallies(self, a: str, b: str) -> list[PairTally]:
+        """The events of ``a`` and ``b`` (not rejected), counted without reading them one by one.
+
+        One tally per month (None: no month), type, mode, side split (``across``: one code
+        among the sources and the other among the targets) and own score, with the events'
+        ids; a dyad's monthly index is a sum over these, however many events it has.
         """
         ...
 

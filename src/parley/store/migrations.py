@@ -7,7 +7,16 @@ the four tables no later migration changed (articles, their names, entities, rej
 are taken from ``schema``; a migration that changes one of those must freeze its old form
 here first.  Migration 2 moves the version-1 events into ``mentions`` (one per article
 report) and creates the fused ``events``, ``event_parties`` and ``corrections`` tables.  Moved mentions are left unfused
-(``event_id`` NULL); the store fuses pending mentions whenever it opens.
+(``event_id`` NULL); the store fuses pending mentions whenever it opens.  The ``mentions`` and
+``events`` it created are frozen here, since migration 3 changed them.
+
+Migration 3 keeps fusion and dyad reads local as a store grows: mentions gain a time key and
+a fusion component, events an integer key and their mentions as shown, and ``event_pairs``
+indexes every event by each pair of its parties.  Events are derived data (from mentions and
+corrections), so it recreates their tables empty and marks every mention unfused: the store
+re-fuses them, block by block, the next time it opens (ids stay: they come from the
+mentions).  A later migration that changes ``events``, ``event_parties`` or ``event_pairs``
+must freeze their version-3 form here first.
 """
 
 from __future__ import annotations
@@ -16,9 +25,13 @@ import json
 from collections.abc import Callable
 
 from sqlalchemy import (
+    BigInteger,
+    Boolean,
     Column,
     Connection,
+    Double,
     Float,
+    Index,
     ForeignKey,
     Integer,
     MetaData,
@@ -29,6 +42,8 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
+    update,
 )
 
 from ..fuse import block_key
@@ -91,6 +106,68 @@ def _migration_1(conn: Connection) -> None:
 
 # --- migration 2: mentions, fused events, corrections --------------------------------------
 
+_v2 = MetaData()
+schema.articles.to_metadata(_v2)
+_Key = schema.Key
+
+
+def _v2_event_columns() -> list[Column]:
+    return [
+        Column("type", _Key, nullable=False),
+        Column("mode", _Key),
+        Column("source", Text, nullable=False),
+        Column("target", Text, nullable=False),
+        Column("persons", Text, nullable=False),
+        Column("topics", Text, nullable=False),
+        Column("date", _Key),
+        Column("planned_for", _Key),
+        Column("location", Text),
+        Column("location_country", _Key),
+        Column("evidence", Text, nullable=False),
+        Column("sentence_index", Integer, nullable=False),
+        Column("span_start", BigInteger, nullable=False),
+        Column("span_end", BigInteger, nullable=False),
+        Column("rule", Text, nullable=False),
+        Column("confidence", Double, nullable=False),
+        Column("cameo", _Key),
+        Column("score", Double),
+        Column("explanation", Text, nullable=False),
+    ]
+
+
+_v2_mentions = Table(
+    "mentions",
+    _v2,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", _Key, nullable=False, unique=True),
+    Column("article_id", _Key, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("block", _Key, nullable=False),
+    Column("event_id", _Key),
+    Column("link", Text),
+    *_v2_event_columns(),
+    Index("idx_mentions_block", "block"),
+    Index("idx_mentions_event", "event_id"),
+    Index("idx_mentions_article", "article_id"),
+)
+_v2_events = Table(
+    "events",
+    _v2,
+    Column("id", _Key, primary_key=True),
+    Column("block", _Key, nullable=False),
+    Column("article_id", _Key, nullable=False),
+    *_v2_event_columns(),
+    Column("corroboration", Integer, nullable=False),
+    Column("rejected", Boolean, nullable=False),
+    Column("effective", _Key),
+    Column("effective_first", _Key),
+    Column("effective_last", _Key),
+    Index("idx_events_block", "block"),
+    Index("idx_events_type", "type"),
+    Index("idx_events_effective", "effective"),
+)
+# Created by migration 2, in this order (parents first).
+_V2_TABLES = (_v2_mentions, _v2_events, schema.event_parties, schema.corrections)
+
 
 def _v1_mention_rows(conn: Connection) -> list[dict[str, object]]:
     """Every (event, reporting article) of a version-1 store as a ``mentions`` row."""
@@ -143,13 +220,40 @@ def _migration_2(conn: Connection) -> None:
     moved = _v1_mention_rows(conn)
     for table in (_v1_parties, _v1_mentions, _v1_events):
         table.drop(conn)
-    for table in schema.V2_TABLES:
+    for table in _V2_TABLES:
         table.create(conn)
     if moved:
-        conn.execute(insert(schema.mentions), moved)
+        conn.execute(insert(_v2_mentions), moved)
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1, _migration_2)
+# --- migration 3: local fusion, reports on events, the pair index --------------------------
+
+_V3_COLUMNS = ((schema.mentions, "time_key"), (schema.mentions, "component"))
+_V3_INDEXES = ("idx_mentions_time", "idx_mentions_component")
+
+
+def _add_column(conn: Connection, table: Table, name: str) -> None:
+    """``ALTER TABLE … ADD COLUMN`` for a column of the current schema (names are ours, not input)."""
+    kind = table.c[name].type.compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
+
+
+def _migration_3(conn: Connection) -> None:
+    for table, name in _V3_COLUMNS:
+        _add_column(conn, table, name)
+    next(i for i in _v2_mentions.indexes if i.name == "idx_mentions_block").drop(conn)
+    for index in schema.mentions.indexes:
+        if index.name in _V3_INDEXES:
+            index.create(conn)
+    # Events are rebuilt from mentions at the next open; their table gains an integer key.
+    schema.event_parties.drop(conn)
+    _v2_events.drop(conn)
+    for table in (schema.events, schema.event_parties, schema.event_pairs):
+        table.create(conn)
+    conn.execute(update(schema.mentions).values(event_id=None, link=None, component=None))
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1, _migration_2, _migration_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,7 +1,9 @@
-"""The read queries: fused events by filters, and the mentions that report them.
+"""The read queries: fused events by filters, with the mentions that report them.
 
 Every filter is a bound parameter on materialised columns of ``events`` (corrections are
-already applied there), so SQLite and PostgreSQL run the same statement shapes.
+already applied there), so SQLite and PostgreSQL run the same statement shapes.  A pair of
+parties is looked up in ``event_pairs``, one range of its index however big the store; an
+event's mentions come with its row (``events.reports``), so a read is one query.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from typing import Any
 from sqlalchemy import Connection, Select, exists, select
 
 from ..errors import ConfigError
-from ..model import Mention, StoredEvent
+from ..model import Event, Mention, StoredEvent
 from . import rows
 from .periods import check_partial_date, first_day, last_day
-from .schema import article_names, articles, event_parties, events, mentions
+from .schema import article_names, event_pairs, event_parties, events, mentions
 
 
 def _parties(between: tuple[str, str] | None) -> tuple[str, ...]:
@@ -36,6 +38,42 @@ def check_limit(limit: int | None) -> int | None:
     return limit
 
 
+# What a read takes from ``events``, in the order ``stored_event`` unpacks it.
+_SHOWN = (
+    "id", "article_id", "type", "mode", "source", "target", "persons", "topics", "date",
+    "planned_for", "location", "location_country", "evidence", "sentence_index", "span_start",
+    "span_end", "rule", "confidence", "cameo", "score", "explanation", "reports", "lead_name",
+    "lead_published",
+)
+
+
+def _shown() -> Select[Any]:
+    return select(*(events.c[name] for name in _SHOWN))
+
+
+def _base(parties: tuple[str, ...], include_rejected: bool) -> Select[Any]:
+    """Every event (of a pair, through its index, when two different codes are given)."""
+    if len(parties) == 2 and parties[0] != parties[1]:
+        low, high = sorted(parties)
+        query = (
+            _shown()
+            .join(event_pairs, event_pairs.c.event_seq == events.c.seq)
+            .where(event_pairs.c.code_a == low, event_pairs.c.code_b == high)
+        )
+        if not include_rejected:
+            query = query.where(event_pairs.c.rejected == False)  # noqa: E712 - SQL
+        return query
+    query = _shown()
+    for code in dict.fromkeys(parties):
+        party = select(event_parties.c.event_id).where(
+            event_parties.c.event_id == events.c.id, event_parties.c.code == code
+        )
+        query = query.where(exists(party))
+    if not include_rejected:
+        query = query.where(events.c.rejected.is_(False))
+    return query
+
+
 def select_events(
     *,
     between: tuple[str, str] | None,
@@ -48,16 +86,9 @@ def select_events(
     """Fused events matching every filter, by effective date (undated last), then id."""
     if type is not None and not isinstance(type, str):
         raise ConfigError(f"expected an event type name, got {type!r}", where="type")
-    query = select(events)
-    if not include_rejected:
-        query = query.where(events.c.rejected.is_(False))
+    query = _base(_parties(between), include_rejected)
     if type is not None:
         query = query.where(events.c.type == type)
-    for code in _parties(between):
-        party = select(event_parties.c.event_id).where(
-            event_parties.c.event_id == events.c.id, event_parties.c.code == code
-        )
-        query = query.where(exists(party))
     if since is not None:
         query = query.where(
             events.c.effective_last >= first_day(check_partial_date(since, option="since"))
@@ -70,7 +101,7 @@ def select_events(
     return query.limit(check_limit(limit))
 
 
-def _first_name() -> Any:
+def first_name() -> Any:
     """The first name an article was stored under (its ``external_id`` in mentions)."""
     return (
         select(article_names.c.external_id)
@@ -81,39 +112,30 @@ def _first_name() -> Any:
     )
 
 
-def mentions_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[Mention]]:
-    """The mentions of each event, earliest publication first (unknown dates last)."""
-    found: dict[str, list[Mention]] = {}
-    for chunk in rows.chunks(event_ids):
-        query = (
-            select(
-                mentions.c.event_id,
-                mentions.c.article_id,
-                _first_name().label("external_id"),
-                articles.c.published,
-                mentions.c.evidence,
-                mentions.c.sentence_index,
-                mentions.c.span_start,
-                mentions.c.span_end,
-            )
-            .join(articles, articles.c.id == mentions.c.article_id)
-            .where(mentions.c.event_id.in_(chunk))
-            .order_by(
-                mentions.c.event_id,
-                articles.c.published.is_(None),
-                articles.c.published,
-                mentions.c.seq,
-            )
-        )
-        for row in conn.execute(query).mappings():
-            found.setdefault(row["event_id"], []).append(rows.mention_from_row(row))
-    return found
+def select_event(event_id: str) -> Select[Any]:
+    """One event by its own id (not by a report's: see ``event_holding``)."""
+    return _shown().where(events.c.id == event_id)
+
+
+def stored_event(row: Sequence[Any]) -> StoredEvent:
+    """A row of ``_SHOWN`` as a record; positional, since a timeline turns thousands of them."""
+    (id_, article_id, type_, mode, source, target, persons, topics, date, planned_for,
+     location, location_country, evidence, sentence_index, start, end, rule, confidence,
+     cameo, score, explanation, reports, lead_name, lead_published) = row  # fmt: skip
+    event = Event(  # positional: in the order of Event's fields
+        id_, article_id, type_, mode, rows.load(source), rows.load(target), rows.load(persons),
+        date, planned_for, location, location_country, rows.load(topics), evidence,
+        sentence_index, start, end, rule, float(confidence), cameo,
+        None if score is None else float(score), rows.load_lines(explanation),
+    )  # fmt: skip
+    if reports is not None:
+        return StoredEvent(event=event, mentions=rows.load_mentions(reports))
+    own = Mention(article_id, lead_name, lead_published, evidence, sentence_index, start, end)
+    return StoredEvent(event=event, mentions=(own,))
 
 
 def stored_events(conn: Connection, query: Select[Any]) -> list[StoredEvent]:
-    found = [rows.event_from_row(row) for row in conn.execute(query).mappings()]
-    by_event = mentions_of(conn, [e.id for e in found])
-    return [StoredEvent(event=e, mentions=tuple(by_event.get(e.id, ()))) for e in found]
+    return [stored_event(row) for row in conn.execute(query).all()]
 
 
 def event_holding(conn: Connection, mention_id: str) -> str | None:

@@ -7,7 +7,8 @@ guideline's format gives order meaning: source before target, persons as written
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..errors import StoreError
@@ -26,8 +27,15 @@ def dump(values: tuple[str, ...]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+@lru_cache(maxsize=4096)
 def load(text: str) -> tuple[str, ...]:
+    """A stored list back as a tuple; cached, since codes, topics and names repeat a lot."""
     return tuple(json.loads(text))
+
+
+def load_lines(text: str) -> tuple[str, ...]:
+    """A stored explanation back as a tuple; not cached, since each event's is its own."""
+    return () if text == "[]" else tuple(json.loads(text))
 
 
 def check_storable(extraction: Extraction, where: str) -> None:
@@ -121,9 +129,18 @@ def event_values(event: Event) -> dict[str, Any]:
     }
 
 
-def mention_values(event: Event, block: str) -> dict[str, Any]:
-    """A ``mentions`` row for an event as its article reported it, not yet fused."""
-    return {"id": event.id, "article_id": event.article_id, "block": block, **event_values(event)}
+def mention_values(
+    event: Event, block: str, *, time_key: str | None = None, component: str | None = None
+) -> dict[str, Any]:
+    """A ``mentions`` row for an event as its article reported it (unfused without a component)."""
+    return {
+        "id": event.id,
+        "article_id": event.article_id,
+        "block": block,
+        **event_values(event),
+        "time_key": time_key,
+        "component": component,
+    }
 
 
 def event_from_row(row: Mapping[Any, Any]) -> Event:
@@ -149,7 +166,7 @@ def event_from_row(row: Mapping[Any, Any]) -> Event:
         confidence=float(row["confidence"]),
         cameo=row["cameo"],
         score=None if row["score"] is None else float(row["score"]),
-        explanation=load(row["explanation"]),
+        explanation=load_lines(row["explanation"]),
     )
 
 
@@ -164,6 +181,21 @@ def party_values(event: Event) -> list[dict[str, str]]:
         for code in dict.fromkeys(event.target)
     ]
     return rows
+
+
+def dump_mentions(found: Iterable[Mention]) -> str:
+    """An event's mentions as one JSON array, in the order readers show them."""
+    return json.dumps(
+        [
+            [m.article_id, m.external_id, m.published, m.evidence, m.sentence_index, m.start, m.end]
+            for m in found
+        ],
+        ensure_ascii=False,
+    )
+
+
+def load_mentions(text: str) -> tuple[Mention, ...]:
+    return tuple(Mention(*values) for values in json.loads(text))
 
 
 def mention_from_row(row: Mapping[Any, Any]) -> Mention:

@@ -1,14 +1,23 @@
-"""The store's tables as they are now (schema version 2), in SQLAlchemy Core.
+"""The store's tables as they are now (schema version 3), in SQLAlchemy Core.
 
 One definition serves SQLite and PostgreSQL.  Reports and events are kept apart:
 
 * ``mentions``: every event as an article reported it, exactly as extracted, with the
   fusion block it belongs to, the fused event it is part of (``event_id``) and why it
   joined (``link``).  Re-fusing never loses anything, because nothing here is merged.
+  ``time_key`` and ``component`` keep fusion local (``parley.fuse.locality``): a new report
+  finds the reports it could fuse with by time key, and only their components are re-fused.
 * ``events``: one row per happening, rebuilt from its mentions and the analysts'
   ``corrections`` whenever either changes; readers filter and sort on it directly, so
   every read shows corrected fields.  ``effective*`` are the event's date (else its earliest
-  report's) and the first and last day it can stand for, for the period filters.
+  report's) and the first and last day it can stand for, for the period filters.  A read
+  needs no second query for the mentions: an event reported once shows its own provenance
+  with the name and publication date of its article (``lead_*``); one reported more often
+  keeps its mentions as readers see them in ``reports`` (JSON).
+* ``event_pairs``: one row per event and pair of its parties, with the month and the few
+  fields a dyad's monthly index counts by (``kind``, JSON), so a dyad's timeline and index are
+  one range of one index however big the store (``pairs``).  ``event_seq`` is the event's
+  integer key, so the timeline reaches each event row in one lookup rather than two.
 * ``corrections``: analysts' fixes, keyed by a mention id (every event id is one), never
   touched by ingest, so they survive re-ingest, re-extraction and re-fusion.
 
@@ -38,6 +47,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TEXT as PG_TEXT
 
 Key = Text().with_variant(PG_TEXT(collation="C"), "postgresql")
+# Events are rewritten whenever they change, so their integer key runs high: 64 bits, and on
+# SQLite exactly INTEGER, which makes it the rowid (one lookup to reach a row).
+Seq = BigInteger().with_variant(Integer(), "sqlite")
 
 metadata = MetaData()
 
@@ -121,22 +133,26 @@ def _event_columns() -> list[Column]:
 mentions = Table(
     "mentions",
     metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("seq", Seq, primary_key=True, autoincrement=True),
     Column("id", Key, nullable=False, unique=True),
     Column("article_id", Key, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("block", Key, nullable=False),
     Column("event_id", Key),
     Column("link", Text),
     *_event_columns(),
-    Index("idx_mentions_block", "block"),
+    Column("time_key", Key),
+    Column("component", Key),
     Index("idx_mentions_event", "event_id"),
     Index("idx_mentions_article", "article_id"),
+    Index("idx_mentions_time", "block", "time_key"),
+    Index("idx_mentions_component", "block", "component"),
 )
 
 events = Table(
     "events",
     metadata,
-    Column("id", Key, primary_key=True),
+    Column("seq", Seq, primary_key=True, autoincrement=True),
+    Column("id", Key, nullable=False, unique=True),
     Column("block", Key, nullable=False),
     Column("article_id", Key, nullable=False),
     *_event_columns(),
@@ -145,6 +161,9 @@ events = Table(
     Column("effective", Key),
     Column("effective_first", Key),
     Column("effective_last", Key),
+    Column("reports", Text),
+    Column("lead_name", Text),
+    Column("lead_published", Key),
     Index("idx_events_block", "block"),
     Index("idx_events_type", "type"),
     Index("idx_events_effective", "effective"),
@@ -173,5 +192,25 @@ corrections = Table(
     Index("idx_corrections_event", "event_id"),
 )
 
-# Created by migration 2, in this order (parents first).
-V2_TABLES = (mentions, events, event_parties, corrections)
+event_pairs = Table(
+    "event_pairs",
+    metadata,
+    Column("event_id", Key, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("code_a", Key, nullable=False),
+    Column("code_b", Key, nullable=False),
+    Column("rejected", Boolean, nullable=False),
+    Column("month", Key),
+    Column("kind", Key, nullable=False),
+    Column("event_seq", Seq, nullable=False),
+    PrimaryKeyConstraint("event_id", "code_a", "code_b"),
+    Index(
+        "idx_event_pairs_dyad",
+        "code_a",
+        "code_b",
+        "rejected",
+        "month",
+        "kind",
+        "event_id",
+        "event_seq",
+    ),
+)

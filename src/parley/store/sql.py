@@ -1,7 +1,7 @@
 """The store on SQLAlchemy Core: SQLite by default, PostgreSQL by URL, one code path.
 
 Every write is one transaction: an article with its entities, its mentions and the re-fused
-events of the blocks they touch is stored whole or not at all.  Known articles (same content
+events of the fusion components they touch (``fusing``) is stored whole or not at all.  Known articles (same content
 hash) only gain the extra name, so re-ingesting changes nothing; ``replace=True`` swaps in a
 new extraction of a known article (re-extraction), keeping the ids, order and corrections
 of the events that are still there.
@@ -16,20 +16,28 @@ from functools import partial
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, inspect, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
 
 from ..errors import ConfigError, StoreError
-from ..fuse import block_key
+from ..fuse import Report, block_key, time_key
 from ..model import Article, Event, Extraction, Person, Rejection, StoredEvent
 from . import rows
 from .corrections import Correction, check_changes, check_mode, correction_from_row
 from .engine import Database
-from .fusing import corrections_for, pending_blocks, refuse_block, refuse_blocks
+from .fusing import (
+    Change,
+    corrections_for,
+    pending_blocks,
+    refuse_blocks_anew,
+    refuse_mention,
+    settle,
+)
 from .migrations import SCHEMA_VERSION, apply_migration, current_version
-from .reads import event_holding, select_events, stored_events
+from .pairs import PairTally, pair_tallies
+from .reads import event_holding, select_event, select_events, stored_events
 from .schema import (
     article_names,
     articles,
@@ -40,6 +48,21 @@ from .schema import (
     rejections,
     schema_migrations,
 )
+
+
+_ADD_MENTION = insert(mentions)
+_OLD_MENTIONS = select(
+    mentions.c.id, mentions.c.block, mentions.c.component, mentions.c.event_id
+).where(mentions.c.article_id == bindparam("article_id"))
+
+
+def _check_not_taken(conn: Connection, article_id: str, ids: list[str], where: str) -> None:
+    """Refuse event ids another article's mentions already have (ids must be global)."""
+    taken = conn.execute(
+        select(mentions.c.id).where(mentions.c.id.in_(ids), mentions.c.article_id != article_id)
+    ).first()
+    if taken is not None:
+        raise StoreError(f"event id {taken[0]} is already stored for another article", where=where)
 
 
 def _utc_now() -> str:
@@ -97,7 +120,9 @@ class SqlStore:
         for number in range(version + 1, SCHEMA_VERSION + 1):
             self._db.write(partial(_migrate, number=number, now=self._now), f"apply migration {number}")
         if self._db.read(pending_blocks, "look for unfused mentions"):
-            self._db.write(lambda c: refuse_blocks(c, pending_blocks(c)), "fuse stored mentions")
+            self._db.write(
+                lambda c: refuse_blocks_anew(c, pending_blocks(c)), "fuse stored mentions"
+            )
 
     @property
     def schema_version(self) -> int:
@@ -158,42 +183,45 @@ class SqlStore:
         people = [rows.entity_values(article.id, p) for p in extraction.entities]
         if people:
             conn.execute(insert(entities), people)
-        touched = self._put_mentions(conn, article.id, extraction.events, where)
-        refuse_blocks(conn, touched)
+        settle(conn, self._put_mentions(conn, article.id, extraction.events, where))
         return True
 
     def _put_mentions(
         self, conn: Connection, article_id: str, found: Sequence[Event], where: str
-    ) -> set[str]:
-        """Make the article's mentions exactly ``found``; the blocks that changed."""
+    ) -> Change:
+        """Make the article's mentions exactly ``found``; what must be re-fused."""
         fresh = {e.id: e for e in reversed(found)}  # a repeated id keeps its first event
-        taken = conn.execute(
-            select(mentions.c.id).where(
-                mentions.c.id.in_(list(fresh)), mentions.c.article_id != article_id
-            )
-        ).first()
-        if taken is not None:
-            raise StoreError(
-                f"event id {taken[0]} is already stored for another article", where=where
-            )
-        old = {
-            mention_id: block
-            for mention_id, block in conn.execute(
-                select(mentions.c.id, mentions.c.block).where(mentions.c.article_id == article_id)
-            )
-        }
+        _check_not_taken(conn, article_id, list(fresh), where)
+        published = conn.execute(
+            select(articles.c.published).where(articles.c.id == article_id)
+        ).scalar_one()
+        old = {row.id: row for row in conn.execute(_OLD_MENTIONS, {"article_id": article_id})}
         gone = [mention_id for mention_id in old if mention_id not in fresh]
         for chunk in rows.chunks(gone):
             conn.execute(delete(mentions).where(mentions.c.id.in_(chunk)))
+        written: dict[str, tuple[str, Report]] = {}
+        added = []
         for event in found:
             if fresh.get(event.id) is not event:
                 continue
-            values = rows.mention_values(event, block_key(event))
+            block, report = block_key(event), Report(event, published=published)
+            values = rows.mention_values(event, block, time_key=time_key(report))
             if event.id in old:
-                conn.execute(update(mentions).where(mentions.c.id == event.id).values(**values))
+                conn.execute(
+                    update(mentions)
+                    .where(mentions.c.id == event.id)
+                    .values(**values, event_id=None, link=None)
+                )
             else:
-                conn.execute(insert(mentions).values(**values))
-        return set(old.values()) | {block_key(e) for e in found}
+                added.append(values)
+            written[event.id] = (block, report)
+        for values in added:  # one by one: ``seq`` must follow the extraction's order
+            conn.execute(_ADD_MENTION, values)
+        return Change(
+            fresh=written,
+            left=frozenset((r.block, r.component) for r in old.values() if r.component),
+            stale=frozenset(r.event_id for r in old.values() if r.event_id),
+        )
 
     def add_rejection(self, rejection: Rejection) -> None:
         values = {
@@ -225,10 +253,10 @@ class SqlStore:
     def _correct(
         self, conn: Connection, event_id: str, changes: list[tuple[str, Any]], reject: bool
     ) -> StoredEvent:
-        block = conn.execute(
-            select(mentions.c.block).where(mentions.c.id == event_id)
+        known = conn.execute(
+            select(mentions.c.id).where(mentions.c.id == event_id)
         ).scalar_one_or_none()
-        if block is None:
+        if known is None:
             raise StoreError(f"no stored event has the id {event_id!r}", where=self.where)
         at = self._now()
         values = [
@@ -246,10 +274,8 @@ class SqlStore:
                 {"event_id": event_id, "field": None, "value": None, "reject": True, "at": at}
             )
         conn.execute(insert(corrections), values)
-        refuse_block(conn, block, rebuild=True)
-        [corrected] = stored_events(
-            conn, select(events).where(events.c.id == event_holding(conn, event_id))
-        )
+        refuse_mention(conn, event_id)
+        [corrected] = stored_events(conn, select_event(event_holding(conn, event_id) or ""))
         check_mode(corrected.event)  # a bad mode rolls the correction back
         return corrected
 
@@ -335,10 +361,13 @@ class SqlStore:
             holder = event_holding(conn, event_id)
             if holder is None:
                 raise StoreError(f"no stored event has the id {event_id!r}", where=self.where)
-            [found] = stored_events(conn, select(events).where(events.c.id == holder))
+            [found] = stored_events(conn, select_event(holder))
             return found
 
         return self._db.read(find, f"read event {event_id}")
+
+    def pair_tallies(self, a: str, b: str) -> list[PairTally]:
+        return self._db.read(lambda conn: pair_tallies(conn, a, b), f"count the events of {a}-{b}")
 
     def corrections(self, event_id: str | None = None) -> list[Correction]:
         def find(conn: Connection) -> list[Correction]:

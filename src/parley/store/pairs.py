@@ -1,0 +1,112 @@
+"""The pair index: every event filed under each pair of its parties, for dyad reads.
+
+A dyad's timeline and monthly index are the most common reads, and on a big store the party
+table answers them badly (one list per code, intersected).  ``event_pairs`` holds one row per
+event and unordered pair of its parties (``code_a`` < ``code_b``), written and deleted with
+the event, and its one index starts with the pair: a dyad is one range of it whatever the
+store's size.  The index also carries what the monthly index counts by: the month, and in one
+``kind`` (a JSON array, so grouping compares one column, not six) the type, mode, whether the
+pair stands on opposite sides, own score, whether the event is dated only by its reports and
+how many mentions it has.  ``pair_tallies`` groups that range without touching the events.
+
+What the figures mean (which pairs an event relates, what a missing score counts as) is the
+query layer's business: the store only counts, grouped by everything that decides it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from ..model import Event
+from .schema import event_pairs
+
+
+@dataclass(frozen=True, slots=True)
+class PairTally:
+    """Events of one pair alike in everything the monthly index counts by.
+
+    That is their month (None: no month), type, mode, side split (``across``: one code among
+    the sources and the other among the targets), own score, whether they have no date of
+    their own (``undated``: placed by their reports) and how many mentions each has.
+    """
+
+    month: str | None
+    type: str
+    mode: str | None
+    across: bool
+    score: float | None
+    undated: bool
+    mentions: int
+    event_ids: tuple[str, ...]
+
+
+def month_of(effective: str | None) -> str | None:
+    """``YYYY-MM`` of an effective date at least month-precise, else None (a year is no month)."""
+    return effective[:7] if effective is not None and len(effective) >= 7 else None
+
+
+def pair_values(
+    event: Event, *, rejected: bool, effective: str | None, mentions: int
+) -> list[dict[str, Any]]:
+    """The ``event_pairs`` rows of an event as stored (corrections applied)."""
+    source, target = set(event.source), set(event.target)
+    codes = sorted(source | target)
+    found = []
+    for index, a in enumerate(codes):
+        for b in codes[index + 1 :]:
+            across = (a in source and b in target) or (b in source and a in target)
+            kind = [event.type, event.mode, across, event.score, not event.date, mentions]
+            found.append(
+                {
+                    "event_id": event.id,
+                    "code_a": a,
+                    "code_b": b,
+                    "rejected": rejected,
+                    "month": month_of(effective),
+                    "kind": json.dumps(kind, ensure_ascii=False),
+                }
+            )
+    return found
+
+
+def _id_list(conn: Connection) -> Any:
+    """Every event id of a group as one JSON array (each backend names the aggregate its own way)."""
+    if conn.dialect.name == "postgresql":
+        return func.json_agg(event_pairs.c.event_id)
+    return func.json_group_array(event_pairs.c.event_id)
+
+
+def _decoded(texts: list[Any]) -> list[Any]:
+    """JSON texts decoded in one call (thousands of small ones cost more one by one)."""
+    if texts and isinstance(texts[0], str):
+        return list(json.loads("[" + ",".join(texts) + "]"))
+    return texts  # PostgreSQL's json_agg arrives decoded
+
+
+def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
+    """The pair's events that are not rejected, counted per month and kind.
+
+    Both are in the index, in its order, so the groups stream out of one range of it.
+    """
+    if a == b:
+        return []
+    low, high = sorted((a, b))
+    p = event_pairs.c
+    query = (
+        select(p.month, p.kind, _id_list(conn))
+        .where(p.code_a == low, p.code_b == high, p.rejected == False)  # noqa: E712 - SQL
+        .group_by(p.month, p.kind)
+    )
+    found = conn.execute(query).all()
+    kinds = {text: json.loads(text) for text in {row[1] for row in found}}  # a few dozen
+    id_lists = _decoded([row[2] for row in found])
+    tallies = []
+    for (month, kind, _), ids in zip(found, id_lists, strict=True):
+        type_, mode, across, score, undated, mentions = kinds[kind]
+        score = None if score is None else float(score)
+        tallies.append(PairTally(month, type_, mode, across, score, undated, mentions, tuple(ids)))
+    return tallies
