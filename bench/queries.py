@@ -2,7 +2,8 @@
 
 Latency is the median of several calls after one warm-up call (the first call also pays for
 reading pages from disk into the cache, which a serving process does once).  Each dyad's
-event count is printed beside it: a timeline's cost grows with what it returns.
+event count is printed beside it: a whole timeline's cost grows with what it returns, a page's
+(``page_latencies``: the first page and one reached by cursor) should not.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from pathlib import Path
 from synthetic_store import _Maker
 
 from parley.model import Article, Extraction
-from parley.query import monthly_index, timeline
+from parley.query import monthly_index, timeline, timeline_page
 from parley.store import Store
 
 REPEATS = 5
 DYADS = (("USA", "CHN"), ("PAK", "RUS"), ("KAZ", "PAK"))
+PAGE = 100  # events on a timeline page, as a user is served them
+LATER = 10  # pages followed before timing a later one
 
 
 SLOW_MS = 1000.0
@@ -47,6 +50,28 @@ def dyad_latencies(store: Store, dyads: tuple[tuple[str, str], ...] = DYADS) -> 
         count = len(timeline(store, a, b))
         found.append((f"{a}-{b}", count, median_ms(lambda a=a, b=b: timeline(store, a, b)),
                       median_ms(lambda a=a, b=b: monthly_index(store, a, b))))
+    return found
+
+
+def page_latencies(
+    store: Store, dyads: tuple[tuple[str, str], ...] = DYADS, *, size: int = PAGE, later: int = LATER
+) -> list[tuple[str, float, int, float]]:
+    """(dyad, first page ms, number of the later page, later page ms) per dyad.
+
+    A page is what ``/api/events?a=&b=&limit=`` and ``parley timeline`` serve; the later one is
+    reached by following ``later`` cursors (or as many as the dyad has), then timed.
+    """
+    found = []
+    for a, b in dyads:
+        first_ms = median_ms(lambda a=a, b=b: timeline_page(store, a, b, limit=size))
+        cursor, number = None, 1
+        for _ in range(later):
+            following = timeline_page(store, a, b, limit=size, cursor=cursor).next_cursor
+            if following is None:
+                break
+            cursor, number = following, number + 1
+        later_ms = median_ms(lambda a=a, b=b, c=cursor: timeline_page(store, a, b, limit=size, cursor=c))
+        found.append((f"{a}-{b}", first_ms, number, later_ms))
     return found
 
 

@@ -453,7 +453,7 @@ def test_a_version_2_store_is_upgraded_in_place_and_keeps_its_events(store_url: 
     _v2_store_with_a_corrected_event(store_url)
 
     with open_store(store_url) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         [item] = store.events(between=("RUS", "PAK"))
         [tally] = store.pair_tallies("PAK", "RUS")
         assert store.counts()["corrections"] == 1

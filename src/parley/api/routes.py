@@ -38,6 +38,10 @@ TypeParam = Annotated[str | None, Query(pattern=OPTIONAL_TYPE, description="A PL
 DateParam = Annotated[str | None, Query(pattern=OPTIONAL_DATE, description="YYYY[-MM[-DD]]")]
 SearchParam = Annotated[str | None, Query(max_length=200, description="Words that must all appear.")]
 EventIdParam = Annotated[str, Path(pattern=EVENT_ID)]
+CursorParam = Annotated[
+    str | None,
+    Query(max_length=600, pattern=r"^[A-Za-z0-9_-]*$", description="``next_cursor`` of the previous page."),
+]
 
 router = APIRouter(prefix="/api", responses=READ_ERRORS)
 
@@ -80,7 +84,7 @@ def events(
     since: DateParam = None,
     until: DateParam = None,
     q: SearchParam = None,
-    cursor: Annotated[str | None, Query(max_length=600, pattern=r"^[A-Za-z0-9_-]*$")] = None,
+    cursor: CursorParam = None,
     limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
 ) -> s.EventPageOut:
     """Events in date order (undated last), a page at a time; follow ``next_cursor``.

@@ -117,14 +117,25 @@ def events(db: str, between: tuple[str, str] | None, type_: str | None, since: s
 @click.option("--db", required=True)
 @click.argument("a")
 @click.argument("b")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Events per page.")
+@click.option("--after", "cursor", help="Start after this cursor (printed under the previous page).")
+@click.option("--all", "everything", is_flag=True, help="Every event at once, not one page.")
 @fail_cleanly
-def timeline(db: str, a: str, b: str) -> None:
-    """The events between countries A and B in date order, each with its evidence."""
-    from ..query import render_timeline, timeline as dyad_timeline
+def timeline(db: str, a: str, b: str, limit: int, cursor: str | None, everything: bool) -> None:
+    """The events between countries A and B in date order, each with its evidence, a page at a time."""
+    from ..query import render_timeline, timeline as dyad_timeline, timeline_page
     from ..store import open_store
 
+    if everything and cursor:
+        raise click.UsageError("--all shows every event; it cannot start --after a cursor")
     with open_store(db) as store:
-        click.echo(render_timeline(dyad_timeline(store, a.upper(), b.upper())))
+        if everything:
+            click.echo(render_timeline(dyad_timeline(store, a.upper(), b.upper())))
+            return
+        page = timeline_page(store, a.upper(), b.upper(), limit=limit, cursor=cursor)
+    click.echo(render_timeline(list(page.entries)))
+    if page.next_cursor:
+        click.echo(f"more: add --after {page.next_cursor} (or --all for every event)", err=True)
 
 
 @main.command()

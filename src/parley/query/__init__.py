@@ -16,7 +16,7 @@ from .network import Network, meeting_network
 from .periods import Period, parse_period
 from .profile import ActorProfile, actor_profile
 from .render import render_events_table, render_timeline
-from .timeline import TimelineEntry, timeline
+from .timeline import TimelineEntry, TimelinePage, timeline, timeline_page
 
 __all__ = [
     "ActorProfile",
@@ -29,6 +29,7 @@ __all__ = [
     "Network",
     "Period",
     "TimelineEntry",
+    "TimelinePage",
     "actor_profile",
     "dyad_topics",
     "effective_date",
@@ -50,6 +51,7 @@ __all__ = [
     "render_events_table",
     "render_timeline",
     "timeline",
+    "timeline_page",
     "top_movers",
     "write_export",
 ]

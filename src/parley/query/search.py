@@ -4,8 +4,9 @@ Built on ``Store.events()`` alone, so it works on every backend; the search is a
 case-insensitive word match over the evidence sentences and the coded fields, which is
 enough for the few thousand events an analyst's store holds and needs no index.
 
-Pages use a keyset cursor (the sort key of the last event shown), not an offset: events
-ingested while someone pages through a listing do not shift the next page.
+Pages use a keyset cursor (the store's position of the last event shown), not an offset:
+events ingested while someone pages through a listing do not shift the next page, and
+without words to match the store reads only the page (``Store.events(after=, limit=)``).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from dataclasses import dataclass
 
 from ..errors import ConfigError, StoreError
 from ..model import StoredEvent
-from ..store import Store
-from .listing import chronological_key, effective_date
+from ..store import Store, position
+from .listing import effective_date
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
@@ -101,7 +102,8 @@ class EventPage:
 
 
 def sort_key(item: StoredEvent) -> SortKey:
-    return chronological_key(effective_date(item), item.event.id)
+    """Where the event stands in the store's reading order; a cursor holds the last one shown."""
+    return position(item)
 
 
 def encode_cursor(key: SortKey) -> str:
@@ -149,9 +151,18 @@ def page_events(
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ConfigError(f"expected a page size of 1 or more, got {limit!r}", where="limit")
     after = decode_cursor(cursor) if cursor else None
-    found = matching(store.events(between=between, type=type, since=since, until=until), query)
-    if party is not None:
-        found = [i for i in found if party in i.event.source or party in i.event.target]
+    if query is None and party is None:
+        # Every filter is the store's: it reads this page (and one more row) and nothing else.
+        found = store.events(between=between, type=type, since=since, until=until, after=after, limit=limit + 1)
+    else:
+        found = matching(store.events(between=between, type=type, since=since, until=until), query)
+        if party is not None:
+            found = [i for i in found if party in i.event.source or party in i.event.target]
+    return _page(found, after, limit)
+
+
+def _page(found: list[StoredEvent], after: SortKey | None, limit: int) -> EventPage:
+    """The first ``limit`` events past ``after`` in reading order, and the cursor after them."""
     ordered = sorted(found, key=sort_key)
     if after is not None:
         ordered = [item for item in ordered if sort_key(item) > after]

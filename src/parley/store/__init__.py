@@ -10,6 +10,7 @@ from .connect import open_store, store_url
 from .corrections import CORRECTABLE, Correction
 from .migrations import SCHEMA_VERSION
 from .pairs import PairTally
+from .reads import Position, position
 from .sql import SqliteStore, SqlStore
 
 __all__ = [
@@ -17,9 +18,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "Correction",
     "PairTally",
+    "Position",
     "SqlStore",
     "SqliteStore",
     "Store",
     "open_store",
+    "position",
     "store_url",
 ]

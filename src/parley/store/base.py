@@ -18,6 +18,7 @@ from typing import Protocol, runtime_checkable
 from ..model import Article, Extraction, Person, Rejection, StoredEvent
 from .corrections import Correction
 from .pairs import PairTally
+from .reads import Position
 
 
 @runtime_checkable
@@ -75,13 +76,19 @@ class Store(Protocol):
         until: str | None = None,
         limit: int | None = None,
         include_rejected: bool = False,
+        after: Position | None = None,
     ) -> list[StoredEvent]:
         """Stored events matching every given filter, ordered by effective date.
 
         ``between`` keeps events whose parties include both codes, in either direction;
         ``since``/``until`` (``YYYY[-MM[-DD]]``) keep events whose effective date (own date,
-        else the earliest report's publication date) overlaps the bounds.  Fields are
+        else the earliest report's publication day) overlaps the bounds.  Fields are
         shown as corrected; rejected events only with ``include_rejected``.
+
+        The order is total: undated last, then by effective date, then by id, which is
+        ``position(item)``.  ``after`` (a position) starts past that event, so ``limit`` with
+        the last position of the previous page reads the next page and nothing more; without
+        them every matching event is returned.
         """
         ...
 

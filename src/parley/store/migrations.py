@@ -16,7 +16,11 @@ indexes every event by each pair of its parties.  Events are derived data (from 
 corrections), so it recreates their tables empty and marks every mention unfused: the store
 re-fuses them, block by block, the next time it opens (ids stay: they come from the
 mentions).  A later migration that changes ``events``, ``event_parties`` or ``event_pairs``
-must freeze their version-3 form here first.
+must freeze their version-3 form here first (``event_pairs``' is).
+
+Migration 4 adds each pair row's place in the reading order (``unplaced``, ``placed``) and
+an index by pair in that order, so a timeline page reads only its own rows.  It fills them
+from ``events`` in place: nothing is re-fused.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ from sqlalchemy import (
     text,
     update,
 )
+
+from sqlalchemy.schema import CreateColumn
 
 from ..fuse import block_key
 from ..model import Event
@@ -238,6 +244,28 @@ def _add_column(conn: Connection, table: Table, name: str) -> None:
     conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
 
 
+# ``event_pairs`` as migration 3 created it (migration 4 adds the reading-order columns).
+_v3 = MetaData()
+for _table in (schema.events, schema.event_parties):
+    _table.to_metadata(_v3)
+_v3_pairs = Table(
+    "event_pairs",
+    _v3,
+    Column("event_id", schema.Key, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("code_a", schema.Key, nullable=False),
+    Column("code_b", schema.Key, nullable=False),
+    Column("rejected", Boolean, nullable=False),
+    Column("month", schema.Key),
+    Column("kind", schema.Key, nullable=False),
+    Column("event_seq", schema.Seq, nullable=False),
+    PrimaryKeyConstraint("event_id", "code_a", "code_b"),
+    Index(
+        "idx_event_pairs_dyad",
+        "code_a", "code_b", "rejected", "month", "kind", "event_id", "event_seq",
+    ),  # fmt: skip
+)
+
+
 def _migration_3(conn: Connection) -> None:
     for table, name in _V3_COLUMNS:
         _add_column(conn, table, name)
@@ -248,12 +276,38 @@ def _migration_3(conn: Connection) -> None:
     # Events are rebuilt from mentions at the next open; their table gains an integer key.
     schema.event_parties.drop(conn)
     _v2_events.drop(conn)
-    for table in (schema.events, schema.event_parties, schema.event_pairs):
+    for table in (schema.events, schema.event_parties, _v3_pairs):
         table.create(conn)
     conn.execute(update(schema.mentions).values(event_id=None, link=None, component=None))
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1, _migration_2, _migration_3)
+# --- migration 4: the pair index in reading order, for paged timelines ---------------------
+
+
+def _migration_4(conn: Connection) -> None:
+    """Give every pair row its event's place in the reading order, then index by it."""
+    pairs = schema.event_pairs
+    for name in ("unplaced", "placed"):
+        column = CreateColumn(pairs.c[name]).compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE {pairs.name} ADD COLUMN {column}"))
+    effective = select(schema.events.c.effective).where(
+        schema.events.c.seq == pairs.c.event_seq
+    )
+    conn.execute(
+        update(pairs).values(
+            unplaced=effective.scalar_subquery().is_(None),
+            placed=func.coalesce(effective.scalar_subquery(), ""),
+        )
+    )
+    next(i for i in pairs.indexes if i.name == "idx_event_pairs_timeline").create(conn)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,6 +8,8 @@ store's size.  The index also carries what the monthly index counts by: the mont
 ``kind`` (a JSON array, so grouping compares one column, not six) the type, mode, whether the
 pair stands on opposite sides, own score, whether the event is dated only by its reports and
 how many mentions it has.  ``pair_tallies`` groups that range without touching the events.
+A second index orders each pair's rows as reads do (``unplaced``, ``placed``, id), so a page
+of a timeline is a short walk along it.
 
 What the figures mean (which pairs an event relates, what a missing score counts as) is the
 query layer's business: the store only counts, grouped by everything that decides it.
@@ -68,6 +70,8 @@ def pair_values(
                     "rejected": rejected,
                     "month": month_of(effective),
                     "kind": json.dumps(kind, ensure_ascii=False),
+                    "unplaced": effective is None,
+                    "placed": effective or "",
                 }
             )
     return found

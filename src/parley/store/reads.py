@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, exists, select
+from sqlalchemy import Connection, ColumnElement, Select, exists, func, select, tuple_
 
 from ..errors import ConfigError
 from ..model import Event, Mention, StoredEvent
@@ -38,6 +38,35 @@ def check_limit(limit: int | None) -> int | None:
     return limit
 
 
+# Where an event stands in the reading order: (no effective date, that date or "", id).
+Position = tuple[bool, str, str]
+
+
+def position(item: StoredEvent) -> Position:
+    """The event's place in the order reads return, computed as the store computes it.
+
+    A page's last position is where the next page starts (``after``), so it must agree with
+    the stored ``effective`` column to the character: an own date, else the earliest report's
+    publication day.
+    """
+    published = item.reported
+    effective = item.event.date or (published[:10] if published else None)
+    return (effective is None, effective or "", item.event.id)
+
+
+def check_after(after: Position | None) -> Position | None:
+    if after is None:
+        return None
+    if (
+        not isinstance(after, tuple)
+        or len(after) != 3
+        or not isinstance(after[0], bool)
+        or not all(isinstance(v, str) for v in after[1:])
+    ):
+        raise ConfigError(f"expected (undated, date, id) of an event, got {after!r}", where="after")
+    return after
+
+
 # What a read takes from ``events``, in the order ``stored_event`` unpacks it.
 _SHOWN = (
     "id", "article_id", "type", "mode", "source", "target", "persons", "topics", "date",
@@ -51,13 +80,23 @@ def _shown() -> Select[Any]:
     return select(*(events.c[name] for name in _SHOWN))
 
 
+def _order(parties: tuple[str, ...]) -> tuple[ColumnElement[Any], ...]:
+    """The columns of the reading order: the pair index's own for a pair, so no sort is needed."""
+    if len(parties) == 2 and parties[0] != parties[1]:
+        p = event_pairs.c
+        return (p.unplaced, p.placed, p.event_id)
+    e = events.c
+    return (e.effective.is_(None), func.coalesce(e.effective, ""), e.id)
+
+
 def _base(parties: tuple[str, ...], include_rejected: bool) -> Select[Any]:
     """Every event (of a pair, through its index, when two different codes are given)."""
     if len(parties) == 2 and parties[0] != parties[1]:
         low, high = sorted(parties)
         query = (
             _shown()
-            .join(event_pairs, event_pairs.c.event_seq == events.c.seq)
+            .select_from(event_pairs)
+            .join(events, events.c.seq == event_pairs.c.event_seq)
             .where(event_pairs.c.code_a == low, event_pairs.c.code_b == high)
         )
         if not include_rejected:
@@ -82,11 +121,21 @@ def select_events(
     until: str | None,
     limit: int | None,
     include_rejected: bool,
+    after: Position | None = None,
 ) -> Select[Any]:
-    """Fused events matching every filter, by effective date (undated last), then id."""
+    """Fused events matching every filter, by effective date (undated last), then id.
+
+    ``after`` starts past that position, so ``limit`` makes a page: the order is total (ids
+    are unique) and, for a pair, the order of its index, so SQL stops after ``limit`` rows.
+    """
     if type is not None and not isinstance(type, str):
         raise ConfigError(f"expected an event type name, got {type!r}", where="type")
-    query = _base(_parties(between), include_rejected)
+    parties = _parties(between)
+    order = _order(parties)
+    query = _base(parties, include_rejected)
+    start = check_after(after)
+    if start is not None:
+        query = query.where(tuple_(*order) > tuple_(*start))
     if type is not None:
         query = query.where(events.c.type == type)
     if since is not None:
@@ -97,8 +146,7 @@ def select_events(
         query = query.where(
             events.c.effective_first <= last_day(check_partial_date(until, option="until"))
         )
-    query = query.order_by(events.c.effective.is_(None), events.c.effective, events.c.id)
-    return query.limit(check_limit(limit))
+    return query.order_by(*order).limit(check_limit(limit))
 
 
 def first_name() -> Any:

@@ -1,4 +1,4 @@
-"""The store's tables as they are now (schema version 3), in SQLAlchemy Core.
+"""The store's tables as they are now (schema version 4), in SQLAlchemy Core.
 
 One definition serves SQLite and PostgreSQL.  Reports and events are kept apart:
 
@@ -18,6 +18,9 @@ One definition serves SQLite and PostgreSQL.  Reports and events are kept apart:
   fields a dyad's monthly index counts by (``kind``, JSON), so a dyad's timeline and index are
   one range of one index however big the store (``pairs``).  ``event_seq`` is the event's
   integer key, so the timeline reaches each event row in one lookup rather than two.
+  ``unplaced`` (no effective date) and ``placed`` (that date, ``""`` when unplaced) put a
+  pair's events in reading order in a second index, so a page of a timeline is the next
+  ``limit`` entries of it after the last one shown (schema version 4).
 * ``corrections``: analysts' fixes, keyed by a mention id (every event id is one), never
   touched by ingest, so they survive re-ingest, re-extraction and re-fusion.
 
@@ -43,6 +46,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import TEXT as PG_TEXT
 
@@ -202,6 +206,8 @@ event_pairs = Table(
     Column("month", Key),
     Column("kind", Key, nullable=False),
     Column("event_seq", Seq, nullable=False),
+    Column("unplaced", Boolean, nullable=False, server_default=false()),
+    Column("placed", Key, nullable=False, server_default=""),
     PrimaryKeyConstraint("event_id", "code_a", "code_b"),
     Index(
         "idx_event_pairs_dyad",
@@ -211,6 +217,16 @@ event_pairs = Table(
         "month",
         "kind",
         "event_id",
+        "event_seq",
+    ),
+    Index(
+        "idx_event_pairs_timeline",
+        "code_a",
+        "code_b",
+        "unplaced",
+        "placed",
+        "event_id",
+        "rejected",
         "event_seq",
     ),
 )

@@ -37,7 +37,7 @@ from .fusing import (
 )
 from .migrations import SCHEMA_VERSION, apply_migration, current_version
 from .pairs import PairTally, pair_tallies
-from .reads import event_holding, select_event, select_events, stored_events
+from .reads import Position, event_holding, select_event, select_events, stored_events
 from .schema import (
     article_names,
     articles,
@@ -345,6 +345,7 @@ class SqlStore:
         until: str | None = None,
         limit: int | None = None,
         include_rejected: bool = False,
+        after: Position | None = None,
     ) -> list[StoredEvent]:
         query = select_events(
             between=between,
@@ -353,6 +354,7 @@ class SqlStore:
             until=until,
             limit=limit,
             include_rejected=include_rejected,
+            after=after,
         )
         return self._db.read(lambda conn: stored_events(conn, query), "read events")
 

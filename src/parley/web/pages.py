@@ -18,6 +18,7 @@ from starlette.datastructures import UploadFile
 from ..query import actor_profile
 from ..query.overview import active_dyads, dyad_view, recent_events
 from ..query.search import search_events
+from ..query.timeline import timeline_page
 from ..report import build_dossier, render_html
 from ..report.dossier import country_name
 from ..taxonomy import TYPE_ORDER
@@ -68,12 +69,20 @@ def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> H
 def dyad(
     request: Request, a: CodeParam, b: CodeParam,
     type: routes.TypeParam = None, since: routes.DateParam = None, until: routes.DateParam = None,
+    cursor: routes.CursorParam = None,
 ) -> HTMLResponse:
+    """The chart and topics cover every matching event; the timeline below shows one page."""
     a, b = a.upper(), b.upper()
-    view = dyad_view(routes.get_store(request), a, b, type=routes.blank_none(type, upper=True),
+    store = routes.get_store(request)
+    view = dyad_view(store, a, b, type=routes.blank_none(type, upper=True),
                      since=routes.blank_none(since), until=routes.blank_none(until))
+    filters = {"type": view.type, "since": view.since, "until": view.until}
+    page = timeline_page(store, a, b, limit=_settings(request).page_size, cursor=routes.blank_none(cursor),
+                         filters=filters)
+    more = _twin(f"/dyad/{quote(a)}/{quote(b)}", **filters, cursor=page.next_cursor) if page.next_cursor else None
     return _page(
-        request, "dyad.html", view=view, rows=[s.event_out(e.item) for e in view.entries],
+        request, "dyad.html", view=view, rows=[s.event_out(e.item) for e in page.entries], next_url=more,
+        first_url=_twin(f"/dyad/{quote(a)}/{quote(b)}", **filters) if cursor else None,
         chart=chart_markup(view.index), types=TYPE_ORDER, a_name=country_name(a), b_name=country_name(b),
         json_url=_twin(f"/api/dyads/{quote(a)}/{quote(b)}", type=view.type, since=view.since, until=view.until),
     )
