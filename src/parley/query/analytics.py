@@ -87,7 +87,7 @@ class _Month:
     def add(self, ids: Sequence[str], quad: int, score: float, mentions: int, by_report: int) -> None:
         """Count ``len(ids)`` events of one quad class and one score each."""
         self.event_ids.extend(ids)
-        self.scores.extend([score] * len(ids))
+        self.scores.append(score * len(ids))  # exact for the manual's half-point scores
         self.cooperation += len(ids) if quad <= 2 else 0
         self.conflict += len(ids) if quad >= 3 else 0
         self.mentions += mentions
@@ -148,27 +148,23 @@ def index_from_tallies(a: str, b: str, tallies: Iterable[PairTally]) -> DyadInde
     """The same index from a store's per-pair tallies, without reading the events themselves."""
     by_month: dict[str, _Month] = defaultdict(_Month)
     events = unplaced = 0
-    quads: dict[str, int] = {}
-    scores: dict[tuple[str, str | None, float | None], float] = {}
+    # thousands of tallies share a few dozen kinds: decide each kind once
+    kinds: dict[tuple[str, str | None, float | None, bool], tuple[bool, int, float]] = {}
     for tally in tallies:
-        if not (tally.across or relates_everyone(tally.type)):
+        key = (tally.type, tally.mode, tally.score, tally.across)
+        decided = kinds.get(key)
+        if decided is None:
+            relates = tally.across or relates_everyone(tally.type)
+            decided = kinds[key] = (relates, quad_class(tally.type), counted_score(tally.type, tally.mode, tally.score))
+        relates, quad, score = decided
+        if not relates:
             continue
         count = len(tally.event_ids)
         events += count
         if tally.month is None:
             unplaced += count
             continue
-        kind = (tally.type, tally.mode, tally.score)
-        if kind not in scores:  # thousands of tallies share a few dozen kinds
-            scores[kind] = counted_score(*kind)
-            quads[tally.type] = quad_class(tally.type)
-        by_month[tally.month].add(
-            tally.event_ids,
-            quads[tally.type],
-            scores[kind],
-            count * tally.mentions,
-            count if tally.undated else 0,
-        )
+        by_month[tally.month].add(tally.event_ids, quad, score, count * tally.mentions, count if tally.undated else 0)
     return _series(a, b, by_month, events=events, unplaced=unplaced)
 
 

@@ -18,8 +18,7 @@ query layer's business: the store only counts, grouped by everything that decide
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, func, select
 
@@ -27,13 +26,13 @@ from ..model import Event
 from .schema import event_pairs
 
 
-@dataclass(frozen=True, slots=True)
-class PairTally:
+class PairTally(NamedTuple):
     """Events of one pair alike in everything the monthly index counts by.
 
     That is their month (None: no month), type, mode, side split (``across``: one code among
     the sources and the other among the targets), own score, whether they have no date of
     their own (``undated``: placed by their reports) and how many mentions each has.
+    A busy pair has thousands of tallies, so this is a named tuple: cheap to build.
     """
 
     month: str | None
@@ -78,17 +77,10 @@ def pair_values(
 
 
 def _id_list(conn: Connection) -> Any:
-    """Every event id of a group as one JSON array (each backend names the aggregate its own way)."""
+    """Every event id of a group as one comma-joined text (ids are hex: no commas inside)."""
     if conn.dialect.name == "postgresql":
-        return func.json_agg(event_pairs.c.event_id)
-    return func.json_group_array(event_pairs.c.event_id)
-
-
-def _decoded(texts: list[Any]) -> list[Any]:
-    """JSON texts decoded in one call (thousands of small ones cost more one by one)."""
-    if texts and isinstance(texts[0], str):
-        return list(json.loads("[" + ",".join(texts) + "]"))
-    return texts  # PostgreSQL's json_agg arrives decoded
+        return func.string_agg(event_pairs.c.event_id, ",")
+    return func.group_concat(event_pairs.c.event_id, ",")
 
 
 def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
@@ -106,11 +98,8 @@ def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
         .group_by(p.month, p.kind)
     )
     found = conn.execute(query).all()
-    kinds = {text: json.loads(text) for text in {row[1] for row in found}}  # a few dozen
-    id_lists = _decoded([row[2] for row in found])
-    tallies = []
-    for (month, kind, _), ids in zip(found, id_lists, strict=True):
-        type_, mode, across, score, undated, mentions = kinds[kind]
-        score = None if score is None else float(score)
-        tallies.append(PairTally(month, type_, mode, across, score, undated, mentions, tuple(ids)))
-    return tallies
+    kinds = {}  # a few dozen distinct kinds among thousands of groups
+    for text in {row[1] for row in found}:
+        type_, mode, across, score, undated, mentions = json.loads(text)
+        kinds[text] = (type_, mode, across, None if score is None else float(score), undated, mentions)
+    return [PairTally(month, *kinds[kind], tuple(ids.split(","))) for month, kind, ids in found]
