@@ -105,6 +105,9 @@ def section_parallel(articles: list) -> None:
     print(one.line(one))
     two, startup = throughput.local_workers(articles, 2)
     print(two.line(one))
+    steady = throughput.Rate("--workers 2 (steady, start-up taken off)", two.seconds - startup,
+                             two.articles, two.words, two.events)
+    print(steady.line(one))
     print(f"     start-up alone (spawn 2 processes, load models, 2 articles): {startup:.2f} s")
     try:
         total, steady, dask_startup = throughput.dask_local(articles)

@@ -153,8 +153,7 @@ def test_dyad_filters_narrow_the_chart_too(client: TestClient) -> None:
     dyad = client.get("/api/dyads/PAK/RUS?type=CONSULT&since=2024&until=2024").json()
     assert dyad["filters"] == {"type": "CONSULT", "since": "2024", "until": "2024"}
     assert dyad["timeline"] and all(e["type"] == "CONSULT" for e in dyad["timeline"])
-    counted = {i for m in dyad["index"]["months"] for i in m["event_ids"]}
-    assert counted <= {e["id"] for e in dyad["timeline"]}
+    assert sum(m["events"] for m in dyad["index"]["months"]) <= len(dyad["timeline"])
 
 
 def test_actor_profile_of_a_country_and_of_a_person(client: TestClient) -> None:

@@ -460,7 +460,7 @@ def test_a_version_2_store_is_upgraded_in_place_and_keeps_its_events(store_url: 
 
     assert item.event.id == "old-1" and item.event.location == "Sochi"
     assert [m.external_id for m in item.mentions] == ["feed/h-1", "feed/h-2"]
-    assert (tally.month, tally.mentions, tally.event_ids) == ("2025-09", 2, ("old-1",))
+    assert (tally.month, tally.mentions, tally.events) == ("2025-09", 2, 1)
     labels = sql(store_url, "SELECT DISTINCT component FROM mentions")
     assert labels == [("old-1",)]
 

@@ -90,7 +90,6 @@ class MonthOut(BaseModel):
     conflict: int
     mentions: int
     by_report: int
-    event_ids: list[str]
 
 
 class IndexOut(BaseModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -43,12 +43,9 @@ class MonthIndex:
     conflict: int
     mentions: int
     by_report: int
-    event_ids: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["event_ids"] = list(self.event_ids)
-        return data
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,26 +74,26 @@ class DyadIndex:
 class _Month:
     """What one month of an index adds up, as events are counted into it."""
 
-    event_ids: list[str] = field(default_factory=list)
+    events: int = 0
     scores: list[float] = field(default_factory=list)
     cooperation: int = 0
     conflict: int = 0
     mentions: int = 0
     by_report: int = 0
 
-    def add(self, ids: Sequence[str], quad: int, score: float, mentions: int, by_report: int) -> None:
-        """Count ``len(ids)`` events of one quad class and one score each."""
-        self.event_ids.extend(ids)
-        self.scores.append(score * len(ids))  # exact for the manual's half-point scores
-        self.cooperation += len(ids) if quad <= 2 else 0
-        self.conflict += len(ids) if quad >= 3 else 0
+    def add(self, count: int, quad: int, score: float, mentions: int, by_report: int) -> None:
+        """Count ``count`` events of one quad class and one score each."""
+        self.events += count
+        self.scores.append(score * count)  # exact for the manual's half-point scores
+        self.cooperation += count if quad <= 2 else 0
+        self.conflict += count if quad >= 3 else 0
         self.mentions += mentions
         self.by_report += by_report
 
     def row(self, month: str) -> MonthIndex:
         # fsum: the exact sum rounded once, so the order events are counted in cannot matter
         total = round(math.fsum(self.scores), 2)
-        count = len(self.event_ids)
+        count = self.events
         return MonthIndex(
             month=month,
             events=count,
@@ -106,7 +103,6 @@ class _Month:
             conflict=self.conflict,
             mentions=self.mentions,
             by_report=self.by_report,
-            event_ids=tuple(sorted(self.event_ids)),
         )
 
 
@@ -135,7 +131,7 @@ def index_series(a: str, b: str, items: Iterable[StoredEvent]) -> DyadIndex:
             unplaced += 1
             continue
         by_month[month].add(
-            (item.event.id,),
+            1,
             quad_class(item.event.type),
             event_score(item.event),
             len(item.mentions),
@@ -159,12 +155,12 @@ def index_from_tallies(a: str, b: str, tallies: Iterable[PairTally]) -> DyadInde
         relates, quad, score = decided
         if not relates:
             continue
-        count = len(tally.event_ids)
+        count = tally.events
         events += count
         if tally.month is None:
             unplaced += count
             continue
-        by_month[tally.month].add(tally.event_ids, quad, score, count * tally.mentions, count if tally.undated else 0)
+        by_month[tally.month].add(count, quad, score, count * tally.mentions, count if tally.undated else 0)
     return _series(a, b, by_month, events=events, unplaced=unplaced)
 
 

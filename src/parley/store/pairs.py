@@ -42,7 +42,7 @@ class PairTally(NamedTuple):
     score: float | None
     undated: bool
     mentions: int
-    event_ids: tuple[str, ...]
+    events: int
 
 
 def month_of(effective: str | None) -> str | None:
@@ -76,13 +76,6 @@ def pair_values(
     return found
 
 
-def _id_list(conn: Connection) -> Any:
-    """Every event id of a group as one comma-joined text (ids are hex: no commas inside)."""
-    if conn.dialect.name == "postgresql":
-        return func.string_agg(event_pairs.c.event_id, ",")
-    return func.group_concat(event_pairs.c.event_id, ",")
-
-
 def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
     """The pair's events that are not rejected, counted per month and kind.
 
@@ -93,7 +86,7 @@ def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
     low, high = sorted((a, b))
     p = event_pairs.c
     query = (
-        select(p.month, p.kind, _id_list(conn))
+        select(p.month, p.kind, func.count())
         .where(p.code_a == low, p.code_b == high, p.rejected == False)  # noqa: E712 - SQL
         .group_by(p.month, p.kind)
     )
@@ -102,4 +95,4 @@ def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
     for text in {row[1] for row in found}:
         type_, mode, across, score, undated, mentions = json.loads(text)
         kinds[text] = (type_, mode, across, None if score is None else float(score), undated, mentions)
-    return [PairTally(month, *kinds[kind], tuple(ids.split(","))) for month, kind, ids in found]
+    return [PairTally(month, *kinds[kind], count) for month, kind, count in found]
