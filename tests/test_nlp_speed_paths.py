@@ -138,3 +138,31 @@ def test_one_scan_reads_a_weekday_as_past_report_or_as_plan() -> None:
     assert [r.text for r in reported] == [r.text for r in planned] == ["Monday", "12 September 2023"]
     assert (reported[0].value, planned[0].value) == ("2025-09-01", "2025-09-08")
     assert reported[1].value == planned[1].value == "2023-09-12"
+
+
+def _sentences_with_and_without_time_words() -> list[str]:
+    texts = [
+        "The two sides signed a protocol on energy cooperation.",
+        "They met the next morning and again later that day.",
+        "Talks resumed in Sept. after a weekend of consultations, a fortnight before the vote.",
+        "The ministers agreed to meet again in the coming weeks.",
+        "Officials said the corridor would open soon.",
+        "He visited Moscow in December last year and will return next month.",
+    ]
+    if DEV.exists():
+        texts += [s for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()
+                  for s in json.loads(line)["text"].split(". ")]
+    return texts
+
+
+def test_the_quick_time_word_test_never_hides_a_date() -> None:
+    from parley.dates.find import scan_every_rule
+
+    def readings(scan) -> list[tuple[int, int, int]]:
+        return [(start, end, rule) for start, end, rule, _match in scan.found]
+
+    texts = _sentences_with_and_without_time_words()
+    for text in texts:
+        assert readings(scan_dates(text)) == readings(scan_every_rule(text)), text
+    assert any(not readings(scan_every_rule(t)) for t in texts), "some sentences hold no date at all"
+    assert any(readings(scan_every_rule(t)) for t in texts)

@@ -41,8 +41,24 @@ class DateScan:
         return refs
 
 
+# Every rule needs a digit, a month or weekday name, or a word of time ("today", "week",
+# "morning"...); a sentence with none of them is not scanned rule by rule.  Prefixes, so
+# "Sept", "days" and "weekend" count; a false alarm ("market") only costs the full scan.
+_ANY_CUE = re.compile(
+    r"[0-9]|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|today|tonight|yesterday|tomorrow|day|week|month|year|morning|afternoon|evening|night))"
+)
+
+
 def scan_dates(text: str) -> DateScan:
     """Every time expression in ``text``, the longest of overlapping readings, in text order."""
+    if _ANY_CUE.search(text) is None:
+        return DateScan(text, ())
+    return scan_every_rule(text)
+
+
+def scan_every_rule(text: str) -> DateScan:
+    """``scan_dates`` without the quick test for time words: what the test is checked against."""
     candidates: list[Candidate] = []
     for order, rule in enumerate(_RULES):
         named = "x" in rule.pattern.groupindex

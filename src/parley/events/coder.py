@@ -183,17 +183,19 @@ class ArticleCoder:
         triggers = find_triggers(sent, self.patterns)
         if not triggers:
             return []
-        text = sent.text
-        scan = scan_dates(text)  # read twice below: as a report and as a plan
-        refs = scan.resolve(published=self.article.published, anchor=self.anchor)
-        future_refs = scan.resolve(published=self.article.published, anchor=self.anchor, prefer_future=True)
         triggers = [
             t for t in triggers
             if not (self._anaphoric(t, mentions) or self._embedded(t))
             and (not t.pattern.actor_subject or self._actor_subject(t, mentions))
         ]
+        chosen = _choose(triggers)
+        if not chosen:
+            return []
+        scan = scan_dates(sent.text)  # read twice: as a report and as a plan
+        refs = scan.resolve(published=self.article.published, anchor=self.anchor)
+        future_refs = scan.resolve(published=self.article.published, anchor=self.anchor, prefer_future=True)
         events = []
-        for type_, (trigger, mode) in _choose(triggers).items():
+        for type_, (trigger, mode) in chosen.items():
             event = self._event(index, sent, mentions, trigger, type_, mode, refs, future_refs)
             if event is not None:
                 events.extend(self._split(sent, event, trigger))
