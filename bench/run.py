@@ -105,10 +105,8 @@ def section_parallel(articles: list) -> None:
     print(one.line(one))
     two, startup = throughput.local_workers(articles, 2)
     print(two.line(one))
-    steady = throughput.Rate("--workers 2 (steady, start-up taken off)", two.seconds - startup,
-                             two.articles, two.words, two.events)
-    print(steady.line(one))
-    print(f"     start-up alone (spawn 2 processes, load models, 2 articles): {startup:.2f} s")
+    print(f"     start-up alone (spawn a helper, load models, 2 articles): {startup:.2f} s; "
+          "this process extracts meanwhile")
     try:
         total, steady, dask_startup = throughput.dask_local(articles)
     except Exception as exc:  # noqa: BLE001 - a missing optional engine is reported, not fatal

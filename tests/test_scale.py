@@ -29,7 +29,7 @@ from parley.scale import (
     ingest_items,
     run_ingest,
 )
-from parley.scale.batches import batched, in_order
+from parley.scale.batches import batched, in_order, in_order_sharing
 from parley.scale.extracting import Job, extract_jobs
 from parley.scale.ingesting import RecentIds
 from parley.scale.progress import Snapshot, render_bar, render_line
@@ -366,3 +366,65 @@ def test_bad_scale_options_are_refused_before_any_work(arguments: list[str], mes
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_path / "s.db").exists()
+
+
+class _SlowFuture:
+    """A worker's result that is not ready until asked for (as while a worker starts up)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return False
+
+    def result(self) -> Any:
+        return self.value
+
+
+class _DoneFuture(_SlowFuture):
+    def done(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("future", [_SlowFuture, _DoneFuture])
+@pytest.mark.parametrize(("window", "ahead"), [(1, 0), (2, 2), (4, 1)])
+def test_sharing_keeps_input_order_and_runs_each_batch_once(future, window: int, ahead: int) -> None:
+    sent: list[int] = []
+    here: list[int] = []
+
+    def submit(_index: int, batch: list[int]) -> Any:
+        sent.append(batch[0])
+        return future([x * 10 for x in batch])
+
+    def run_here(batch: list[int]) -> list[int]:
+        here.append(batch[0])
+        return [x * 10 for x in batch]
+
+    results = list(in_order_sharing(batched(range(20), 3), submit, run_here, window=window, ahead=ahead))
+    assert results == [[x * 10 for x in batch] for batch in batched(range(20), 3)]
+    assert sorted(sent + here) == [batch[0] for batch in batched(range(20), 3)]
+    if future is _DoneFuture:
+        assert here == []  # workers keep up: this process only collects
+    else:
+        assert len(here) >= ahead  # workers lag: this process works instead of waiting
+
+
+def test_sharing_holds_at_most_window_plus_ahead_batches() -> None:
+    out_now = 0
+    most = 0
+
+    def submit(_index: int, batch: list[int]) -> Any:
+        nonlocal out_now, most
+        out_now += 1
+        most = max(most, out_now)
+        return _SlowFuture(batch)
+
+    def run_here(batch: list[int]) -> list[int]:
+        nonlocal out_now, most
+        out_now += 1
+        most = max(most, out_now)
+        return batch
+
+    for _ in in_order_sharing(batched(range(50), 2), submit, run_here, window=2, ahead=3):
+        out_now -= 1
+    assert most <= 2 + 3 + 1  # plus the one in the writer's hands

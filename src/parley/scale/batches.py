@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R", covariant=True)
@@ -21,6 +21,21 @@ class Pending(Protocol[R]):
     """What ``concurrent.futures`` and ``distributed`` futures both offer."""
 
     def result(self) -> R: ...
+
+    def done(self) -> bool: ...
+
+
+class Ready(Generic[R]):
+    """A result computed in this process, queued among the futures in input order."""
+
+    def __init__(self, value: R) -> None:
+        self._value = value
+
+    def result(self) -> R:
+        return self._value
+
+    def done(self) -> bool:
+        return True
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -53,4 +68,46 @@ def in_order(
         result = out.popleft().result()
         for index, batch in islice(source, 1):
             out.append(submit(index, batch))
+        yield result
+
+
+def in_order_sharing(
+    batches: Iterable[T],
+    submit: Callable[[int, T], Pending[R]],
+    run_here: Callable[[T], R],
+    *,
+    window: int,
+    ahead: int,
+) -> Iterator[R]:
+    """``in_order``, with this process running batches itself while the next result is not ready.
+
+    Worker processes take seconds to start and load their models; meanwhile, and whenever the
+    batch due next is still out, the calling process extracts the following batch rather
+    than wait.  At most ``window`` batches are out to workers and ``ahead`` more wait here
+    done, so memory stays bounded.
+    """
+    if window < 1 or ahead < 0:
+        raise ValueError(f"window must be at least 1 and ahead at least 0, got {window} and {ahead}")
+    out: deque[Pending[R]] = deque()
+    source = enumerate(batches)
+    with_workers = 0
+
+    def send() -> None:
+        nonlocal with_workers
+        for index, batch in islice(source, window - with_workers):
+            out.append(submit(index, batch))
+            with_workers += 1
+
+    send()
+    while out:
+        if not out[0].done() and len(out) < window + ahead:
+            taken = next(source, None)
+            if taken is not None:  # the next result is not ready: work instead of waiting
+                out.append(Ready(run_here(taken[1])))
+                continue
+        entry = out.popleft()
+        if not isinstance(entry, Ready):
+            with_workers -= 1
+        result = entry.result()
+        send()
         yield result

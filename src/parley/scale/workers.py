@@ -1,8 +1,10 @@
 """``--workers N``: extraction in N processes on this machine, results back in input order.
 
-Each worker process loads the pipeline, knowledge and patterns once (in its initializer) and
-then extracts whole batches; the parent only reads input, hands out batches and writes, so
-the store keeps one writer.  Workers are started with ``spawn``: a fresh interpreter per
+``N`` counts this process: it starts N - 1 helper processes, each loading the pipeline,
+knowledge and patterns once (in its initializer) and then extracting whole batches.  This
+process reads input, hands out batches, writes (so the store keeps one writer) and, whenever
+the batch due next is not back yet (helpers take seconds to start), extracts the following
+batch itself instead of waiting.  Workers are started with ``spawn``: a fresh interpreter per
 worker, the same on every platform, and safe however many threads the parent runs (a
 forked copy of a threaded parent can deadlock).  The price is that a script calling this
 must guard its entry point with ``if __name__ == "__main__":``; the ``parley`` command is.
@@ -16,11 +18,13 @@ from concurrent.futures import ProcessPoolExecutor
 
 from ..errors import ConfigError
 from ..model import Extraction
-from .batches import batched, in_order
+from .batches import batched, in_order_sharing
 from .extracting import BATCH_SIZE, Job, extract_batch, extract_jobs, process_models
 
 WINDOW_PER_WORKER = 2
 """Batches out per worker: one running, one waiting, so no worker idles between batches."""
+AHEAD_HERE = 16
+"""Batches this process may finish ahead of the one due next: enough to cover helpers' start-up."""
 
 
 def check_workers(workers: int) -> int:
@@ -42,11 +46,14 @@ def extract_in_processes(
         yield from extract_jobs(jobs, batch_size=batch_size)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool:
-        results = in_order(
+    helpers = workers - 1  # this process is the N-th: it extracts while helpers start or lag
+    with ProcessPoolExecutor(max_workers=helpers, mp_context=context, initializer=_warm_up) as pool:
+        results = in_order_sharing(
             batched(jobs, batch_size),
             lambda _index, batch: pool.submit(extract_batch, batch, batch_size),
-            window=workers * WINDOW_PER_WORKER,
+            lambda batch: extract_batch(batch, batch_size),
+            window=helpers * WINDOW_PER_WORKER,
+            ahead=AHEAD_HERE,
         )
         for extractions in results:
             yield from extractions
