@@ -58,7 +58,10 @@ def load_pipeline(name: str = PIPELINE_NAME) -> Any:
         ) from exc
     nlp.add_pipe("parley_paragraphs", before="parser")
     if all(stock in nlp.pipe_names for stock in REPLACED_COMPONENTS):
-        nlp.add_pipe("parley_rules", after=REPLACED_COMPONENTS[-1])
+        try:
+            nlp.add_pipe("parley_rules", after=REPLACED_COMPONENTS[-1])
+        except ValueError:  # a model whose rules test what fast_rules does not read: keep its own steps
+            return nlp
         for stock in REPLACED_COMPONENTS:
             nlp.remove_pipe(stock)
     return nlp
