@@ -351,7 +351,7 @@ def _titled_person_inside(doc, ent, knowledge, index, on) -> ActorMention | None
         head = doc[ent.start : ent.start + k].text
         if knowledge.role(head.removeprefix("the ").strip()):
             if any(is_honorific(t.text) for t in words[1:k]):
-                continue  # "Minister … Dr. Arzu": an honorific opens the name, it is no part of the title
+                continue  # "Minister … Dr. Maria Lopez": an honorific opens the name, it is no part of the title
             tail = [t for t in words[k:] if t.is_title or t.text.endswith(".")]
             if len(tail) >= 2 and all(t.is_title or t.text.endswith(".") for t in words[k:]):
                 return _person(doc, ent.start + k, ent.end, knowledge, index, on)

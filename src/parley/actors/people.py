@@ -39,7 +39,7 @@ def is_honorific(word: str) -> bool:
 
 
 def clean_name(text: str) -> str:
-    """The name without honorifics and trailing possessives ("Dr. Arzu Rana Deuba" → …)."""
+    """The name without honorifics and trailing possessives ("Dr. Maria Lopez Garcia" → …)."""
     words = text.replace("’s", "").replace("'s", "").split()
     while words and is_honorific(words[0]):
         words = words[1:]
@@ -180,7 +180,7 @@ class PeopleIndex:
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
     def by_part(self, word: str) -> Person | None:
-        """The one person met so far whose full name holds ``word`` ("Rana" → Arzu Rana Deuba).
+        """The one person met so far whose full name holds ``word`` ("Lopez" → Maria Lopez Garcia).
 
         Articles shorten names by more than the last word: family names written first ("Wang"
         for Wang Wenbin), compound surnames ("Lopez" for Andres Manuel Lopez Obrador).  Only an

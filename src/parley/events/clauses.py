@@ -159,7 +159,7 @@ def attribution(doc, opening: int, closing: int) -> set[int]:
     for tok in candidates:
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             speakers = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not speakers and tok.i > closing:  # '…,” said Lula': the parser may take the speaker for an object
+            if not speakers and tok.i > closing:  # '…,” said Silva': the parser may take the speaker for an object
                 speakers = [c for c in tok.rights if c.pos_ in {"PROPN", "NOUN"}][:1]
             subject = {t.i for c in speakers for t in c.subtree}
             if subject:

@@ -341,7 +341,7 @@ def _unique(people: list[Person]) -> tuple[Person, ...]:
 
 
 def credit_announcer(events: list[Event], previous: int, sent, mentions: list[ActorMention]) -> None:
-    """"Somalia has recalled its envoy. Its prime minister X made the announcement.": X acted.
+    """"Chile has recalled its ambassador. Its foreign minister X made the announcement.": X acted.
 
     The person named as having announced what the sentence before reported is the actor of that
     sentence's acts by his own state.
