@@ -29,7 +29,7 @@ from parley.scale import (
     ingest_items,
     run_ingest,
 )
-from parley.scale.batches import batched, in_order, in_order_sharing
+from parley.scale.batches import batched, in_order
 from parley.scale.extracting import Job, extract_jobs
 from parley.scale.ingesting import RecentIds
 from parley.scale.progress import Snapshot, render_bar, render_line
@@ -400,7 +400,7 @@ def test_sharing_keeps_input_order_and_runs_each_batch_once(future, window: int,
         here.append(batch[0])
         return [x * 10 for x in batch]
 
-    results = list(in_order_sharing(batched(range(20), 3), submit, run_here, window=window, ahead=ahead))
+    results = list(in_order(batched(range(20), 3), submit, window=window, run_here=run_here, ahead=ahead))
     assert results == [[x * 10 for x in batch] for batch in batched(range(20), 3)]
     assert sorted(sent + here) == [batch[0] for batch in batched(range(20), 3)]
     if future is _DoneFuture:
@@ -425,6 +425,6 @@ def test_sharing_holds_at_most_window_plus_ahead_batches() -> None:
         most = max(most, out_now)
         return batch
 
-    for _ in in_order_sharing(batched(range(50), 2), submit, run_here, window=2, ahead=3):
+    for _ in in_order(batched(range(50), 2), submit, window=2, run_here=run_here, ahead=3):
         out_now -= 1
     assert most <= 2 + 3 + 1  # plus the one in the writer's hands

@@ -52,39 +52,16 @@ def in_order(
     submit: Callable[[int, T], Pending[R]],
     *,
     window: int,
+    run_here: Callable[[T], R] | None = None,
+    ahead: int = 0,
 ) -> Iterator[R]:
     """Results of ``submit(index, batch)`` for every batch, in input order.
 
-    The next batch is read from ``batches`` only when one of the ``window`` out is collected,
-    so reading the input, running it and writing results overlap without a backlog.
-    """
-    if window < 1:
-        raise ValueError(f"window must be at least 1, got {window}")
-    out: deque[Pending[R]] = deque()
-    source = enumerate(batches)
-    for index, batch in islice(source, window):
-        out.append(submit(index, batch))
-    while out:
-        result = out.popleft().result()
-        for index, batch in islice(source, 1):
-            out.append(submit(index, batch))
-        yield result
-
-
-def in_order_sharing(
-    batches: Iterable[T],
-    submit: Callable[[int, T], Pending[R]],
-    run_here: Callable[[T], R],
-    *,
-    window: int,
-    ahead: int,
-) -> Iterator[R]:
-    """``in_order``, with this process running batches itself while the next result is not ready.
-
-    Worker processes take seconds to start and load their models; meanwhile, and whenever the
-    batch due next is still out, the calling process extracts the following batch rather
-    than wait.  At most ``window`` batches are out to workers and ``ahead`` more wait here
-    done, so memory stays bounded.
+    The next batch is sent only when one of the ``window`` out is collected, so reading the
+    input, running it and writing results overlap without a backlog.  With ``run_here``, this
+    process runs the following batch itself whenever the one due next is not ready (workers
+    take seconds to start and load their models) instead of waiting, keeping at most
+    ``ahead`` such results besides those out to workers (and the one being handed back).
     """
     if window < 1 or ahead < 0:
         raise ValueError(f"window must be at least 1 and ahead at least 0, got {window} and {ahead}")
@@ -100,7 +77,7 @@ def in_order_sharing(
 
     send()
     while out:
-        if not out[0].done() and len(out) < window + ahead:
+        if run_here is not None and not out[0].done() and len(out) < window + ahead:
             taken = next(source, None)
             if taken is not None:  # the next result is not ready: work instead of waiting
                 out.append(Ready(run_here(taken[1])))

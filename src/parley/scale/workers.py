@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from ..errors import ConfigError
 from ..model import Extraction
-from .batches import batched, in_order_sharing
+from .batches import batched, in_order
 from .extracting import BATCH_SIZE, Job, extract_batch, extract_jobs, process_models
 
 WINDOW_PER_WORKER = 2
@@ -48,11 +48,11 @@ def extract_in_processes(
     context = multiprocessing.get_context("spawn")
     helpers = workers - 1  # this process is the N-th: it extracts while helpers start or lag
     with ProcessPoolExecutor(max_workers=helpers, mp_context=context, initializer=_warm_up) as pool:
-        results = in_order_sharing(
+        results = in_order(
             batched(jobs, batch_size),
             lambda _index, batch: pool.submit(extract_batch, batch, batch_size),
-            lambda batch: extract_batch(batch, batch_size),
             window=helpers * WINDOW_PER_WORKER,
+            run_here=lambda batch: extract_batch(batch, batch_size),
             ahead=AHEAD_HERE,
         )
         for extractions in results:
