@@ -181,3 +181,46 @@ def test_a_memo_answers_as_the_lookup_does_and_stays_within_its_size() -> None:
     assert [memo(n, square) for n in (2, 3, 2, 4, 5, 2)] == [4, 9, 4, 16, 25, 4]
     assert calls == [2, 3, 4, 5, 2]  # 2 remembered once, forgotten when 5 overflowed the memo
     assert len(memo) <= 3
+
+
+def test_token_lists_hold_what_the_tokens_hold() -> None:
+    from parley.nlp.words import read_words
+
+    for doc in load_pipeline().pipe(_texts()):
+        words = read_words(doc)
+        assert len(words) == len(doc)
+        assert words.text == [t.text for t in doc] and words.lower == [t.lower_ for t in doc]
+        assert words.pos == [t.pos_ for t in doc] and words.ent_type == [t.ent_type_ for t in doc]
+        assert words.title == [t.is_title for t in doc] and words.upper == [t.is_upper for t in doc]
+        assert words.punct == [t.is_punct for t in doc] and words.stop == [t.is_stop for t in doc]
+        assert words.sent_start == [bool(t.is_sent_start) for t in doc]
+        assert [words.proper(i) for i in range(len(doc))] == [t.pos_ == "PROPN" and t.is_title for t in doc]
+        for start in range(0, len(doc), 5):
+            for end in range(start, min(len(doc), start + 8) + 1):
+                assert words.span_text(start, end) == doc[start:end].text
+
+
+def test_an_empty_document_has_empty_token_lists() -> None:
+    from parley.nlp.words import read_words
+
+    words = read_words(load_pipeline()(""))
+    assert len(words) == 0 and words.span_text(0, 0) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He said: “We will sign.” Then he left.', ["We will sign."]),
+        ('“We agree,” she said. “And we will sign,” she added.', ["We agree,", "And we will sign,"]),
+        ('The envoy called it "a good day" and "a start".', ["a good day", "a start"]),
+        ('“It will take time. Both sides know it,” he said.', ["It will take time. Both sides know it,"]),
+        ("No one was quoted in this sentence.", []),
+    ],
+)
+def test_quotations_are_found_between_their_marks(text: str, quoted: list[str]) -> None:
+    from parley.events.clauses import quotations
+    from parley.nlp.words import read_words
+
+    doc = load_pipeline()(text)
+    found = [doc[start + 1 : end].text for start, end in quotations(read_words(doc).text)]
+    assert found == quoted

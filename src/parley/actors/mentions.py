@@ -9,8 +9,10 @@ reading order so that a bare surname takes the full name and office introduced e
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..model import Person
+from ..nlp.words import Words, read_words
 from .knowledge import Knowledge
 from .people import PeopleIndex, as_written, clean_name, is_honorific, read_title, surname
 
@@ -58,24 +60,38 @@ def classify_name(text: str, knowledge: Knowledge) -> tuple[str, str] | None:
     return None
 
 
-def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None) -> list[ActorMention]:
-    """All actor mentions of ``doc`` in text order, people resolved to full names and offices."""
-    index = PeopleIndex()
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What every sweep reads: the article, its token lists, the dictionaries, the people met so far."""
+
+    doc: Any
+    words: Words
+    knowledge: Knowledge
+    index: PeopleIndex
+    on: str | None  # the article's date: offices are looked up as held on it
+
+
+def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None, words: Words | None = None) -> list[ActorMention]:
+    """All actor mentions of ``doc`` in text order, people resolved to full names and offices.
+
+    ``words`` are the token lists of ``doc`` when the caller has read them already.
+    """
+    r = _Reading(doc, words or read_words(doc), knowledge, PeopleIndex(), on)
     mentions: list[ActorMention] = []
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        found = _from_entity(doc, ent, knowledge, index, on)
+        found = _from_entity(r, ent.start, ent.end, ent.label_)
         for mention in found:
             mentions.append(mention)
             covered.update(range(mention.start, mention.end))
-    mentions.extend(_sweep_proper_nouns(doc, knowledge, covered))
-    mentions.extend(_sweep_dictionary_names(doc, knowledge, covered, index, on))
-    mentions.extend(_sweep_titled_names(doc, knowledge, covered, index, on))
-    mentions.extend(_sweep_bare_titles(doc, knowledge, covered, index))
-    mentions.extend(_sweep_known_surnames(doc, covered, index))
-    mentions = [_as_counterpart(doc, m, index, knowledge, on) for m in mentions if not _is_descriptor(doc, m)]
+    mentions.extend(_sweep_proper_nouns(r, covered))
+    mentions.extend(_sweep_dictionary_names(r, covered))
+    mentions.extend(_sweep_titled_names(r, covered))
+    mentions.extend(_sweep_bare_titles(r, covered))
+    mentions.extend(_sweep_known_surnames(r, covered))
+    mentions = [_as_counterpart(doc, m, r.index, knowledge, on) for m in mentions if not _is_descriptor(doc, m)]
     mentions.sort(key=lambda m: (m.start, m.end))
     return _leaders_named_later(doc, _countries_from_lists(doc, mentions))
 
@@ -157,23 +173,24 @@ def _office_holder(head, country: str, knowledge: Knowledge, on: str | None) -> 
     return Person(office.name, office.role, office.country)
 
 
-def _sweep_dictionary_names(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex", on: str | None) -> list[ActorMention]:
+def _sweep_dictionary_names(r: _Reading, covered: set[int]) -> list[ActorMention]:
     """Office-holders the recogniser missed ("Kassym-Jomart Tokayev", or a known surname alone)."""
     found: list[ActorMention] = []
+    w = r.words
     i = 0
-    while i < len(doc):
+    while i < len(w):
         end = i
-        while end < len(doc) and end not in covered and (doc[end].pos_ == "PROPN" and doc[end].is_title or doc[end].text == "-" and end > i):
+        while end < len(w) and end not in covered and (w.proper(end) or w.text[end] == "-" and end > i):
             end += 1
-        while end > i and doc[end - 1].text == "-":
+        while end > i and w.text[end - 1] == "-":
             end -= 1
         start = i
-        while start < end and knowledge.role(doc[start].text):
+        while start < end and r.knowledge.role(w.text[start]):
             start += 1  # "President Kassym-Jomart Tokayev": the title is not part of the name
         if end - start >= 1:
-            office = knowledge.person(doc[start:end].text, on)
-            if office is not None and surname(office.name).lower() == doc[end - 1].lower_:
-                mention = _person(doc, start, end, knowledge, index, on)
+            office = r.knowledge.person(w.span_text(start, end), r.on)
+            if office is not None and surname(office.name).lower() == w.lower[end - 1]:
+                mention = _person(r, start, end)
                 if mention is not None:
                     found.append(mention)
                     covered.update(range(start, end))
@@ -181,55 +198,56 @@ def _sweep_dictionary_names(doc, knowledge: Knowledge, covered: set[int], index:
     return found
 
 
-def _sweep_known_surnames(doc, covered: set[int], index: "PeopleIndex") -> list[ActorMention]:
+def _sweep_known_surnames(r: _Reading, covered: set[int]) -> list[ActorMention]:
     """A surname the recogniser missed, of a person the article has already introduced."""
     found: list[ActorMention] = []
-    for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+    w, index = r.words, r.index
+    for i in range(len(w)):
+        if i in covered or not w.proper(i):
             continue
-        person = index.by_surname.get(tok.lower_) or (index.by_part(tok.text) if _stands_alone(doc, tok) else None)
-        if person is not None and index.first_seen.get(person.name, len(doc)) < tok.i:
-            found.append(ActorMention(person.country, tok.i, tok.i + 1, "person", tok.text, person))
-            covered.add(tok.i)
+        person = index.by_surname.get(w.lower[i]) or (index.by_part(w.text[i]) if _stands_alone(w, i) else None)
+        if person is not None and index.first_seen.get(person.name, len(w)) < i:
+            found.append(ActorMention(person.country, i, i + 1, "person", w.text[i], person))
+            covered.add(i)
     return found
 
 
-def _stands_alone(doc, tok) -> bool:
+def _stands_alone(w: Words, i: int) -> bool:
     """A capitalised word that is no part of a longer name ("Al" in "Al Jazeera" is)."""
-    neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
-    return not any(n.pos_ == "PROPN" and n.is_title and not n.is_sent_start for n in neighbours)
+    return not any(w.proper(n) and not w.sent_start[n] for n in (i - 1, i + 1) if 0 <= n < len(w))
 
 
-def _sweep_bare_titles(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex") -> list[ActorMention]:
+def _sweep_bare_titles(r: _Reading, covered: set[int]) -> list[ActorMention]:
     """A title standing alone ("the Prime Minister said") for the last person introduced with it."""
     found: list[ActorMention] = []
-    for tok in doc:
-        if tok.i in covered or not tok.is_title or tok.pos_ not in {"PROPN", "NOUN"}:
+    w = r.words
+    for i in range(len(w)):
+        if i in covered or not w.title[i] or w.pos[i] not in {"PROPN", "NOUN"}:
             continue
         for size in (3, 2, 1):
-            span = doc[tok.i : tok.i + size]
-            if span.end > len(doc) or any(i in covered for i in range(span.start, span.end)):
+            end = min(i + size, len(w))
+            if any(k in covered for k in range(i, end)):
                 continue
-            role = knowledge.role(span.text)
-            following = doc[span.end] if span.end < len(doc) else None
-            if not role or (following is not None and following.pos_ == "PROPN" and following.is_title):
+            text = w.span_text(i, end)
+            role = r.knowledge.role(text)
+            if not role or (end < len(w) and w.proper(end)):
                 continue
             # "the President of Uzbekistan": that state's president, not the last president named
-            person = index.earlier(tok.i, role=role, country=_office_country(doc, span.end, knowledge))
+            person = r.index.earlier(i, role=role, country=_office_country(w, end, r.knowledge))
             if person is not None:
-                found.append(ActorMention(person.country, span.start, span.end, "person", span.text, person))
-                covered.update(range(span.start, span.end))
+                found.append(ActorMention(person.country, i, end, "person", text, person))
+                covered.update(range(i, end))
             break
     return found
 
 
-def _office_country(doc, end: int, knowledge: Knowledge) -> str | None:
+def _office_country(w: Words, end: int, knowledge: Knowledge) -> str | None:
     """The state in "<title> of <state>" after a title ending at ``end``."""
-    if end >= len(doc) or doc[end].lower_ != "of":
+    if end >= len(w) or w.lower[end] != "of":
         return None
     for size in (4, 3, 2, 1):
-        if end + 1 + size <= len(doc):
-            phrase = doc[end + 1 : end + 1 + size].text
+        if end + 1 + size <= len(w):
+            phrase = w.span_text(end + 1, end + 1 + size)
             code = knowledge.country(phrase) or knowledge.country(phrase.removeprefix("the ").strip())
             if code:
                 return code
@@ -243,100 +261,98 @@ def _is_descriptor(doc, mention: ActorMention) -> bool:
     return head.dep_ in {"amod", "compound"} and head.head.lower_ in DESCRIPTOR_NOUNS
 
 
-def _sweep_titled_names(doc, knowledge: Knowledge, covered: set[int], index: "PeopleIndex", on: str | None) -> list[ActorMention]:
+def _sweep_titled_names(r: _Reading, covered: set[int]) -> list[ActorMention]:
     """People the recogniser missed but the text titles ("Chancellor Scholz", "President Xi")."""
     found: list[ActorMention] = []
-    for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.i == 0:
+    w = r.words
+    for i in range(1, len(w)):
+        if i in covered or not w.proper(i) or not r.knowledge.role(w.text[i - 1]):
             continue
-        if not knowledge.role(doc[tok.i - 1].text):
-            continue
-        end = tok.i + 1
-        while end < len(doc) and end not in covered and (
-            doc[end].pos_ == "PROPN" and doc[end].is_title
-            or doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_title
+        end = i + 1
+        while end < len(w) and end not in covered and (
+            w.proper(end) or w.text[end] == "-" and end + 1 < len(w) and w.title[end + 1]
         ):
             end += 1
-        if knowledge.role(doc[tok.i:end].text) or classify_name(doc[tok.i:end].text, knowledge):
+        name = w.span_text(i, end)
+        if r.knowledge.role(name) or classify_name(name, r.knowledge):
             continue
-        mention = _person(doc, tok.i, end, knowledge, index, on)
+        mention = _person(r, i, end)
         if mention is not None:
             found.append(mention)
-            covered.update(range(tok.i, end))
+            covered.update(range(i, end))
     return found
 
 
-def _from_entity(doc, ent, knowledge: Knowledge, index: PeopleIndex, on: str | None) -> list[ActorMention]:
-    if ent.label_ == "PERSON":
-        person_mention = _person(doc, ent.start, _name_end(doc, ent.start, ent.end, knowledge, on), knowledge, index, on)
+def _from_entity(r: _Reading, start: int, end: int, label: str) -> list[ActorMention]:
+    if label == "PERSON":
+        person_mention = _person(r, start, _name_end(r, start, end))
         return [person_mention] if person_mention else []
-    whole = classify_name(ent.text, knowledge)
-    if whole and not (whole[0] == "place" and ent.label_ in {"ORG", "EVENT"}):
-        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-        return [ActorMention(whole[1], start, ent.end, whole[0], doc[start : ent.end].text)]
-    titled = _titled_person_inside(doc, ent, knowledge, index, on)
+    w = r.words
+    whole = classify_name(w.span_text(start, end), r.knowledge)
+    if whole and not (whole[0] == "place" and label in {"ORG", "EVENT"}):
+        first = start + (1 if w.lower[start] == "the" else 0)
+        return [ActorMention(whole[1], first, end, whole[0], w.span_text(first, end))]
+    titled = _titled_person_inside(r, start, end)
     if titled:
         return [titled]
-    return _sub_spans(doc, ent.start, ent.end, knowledge)
+    return _sub_spans(w, start, end, r.knowledge)
 
 
-def _name_end(doc, start: int, end: int, knowledge: Knowledge, on: str | None) -> int:
+def _name_end(r: _Reading, start: int, end: int) -> int:
     """Where a person's name really ends: the recogniser may stop a word short ("Yoon Suk| Yeol").
 
     The longer name counts only when the offices table knows it, so a capitalised word after a
     name in a subheading ("Sharif Visit") is not taken into it.
     """
+    w = r.words
     stop = end
-    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].is_title and not doc[stop].ent_type_:
+    while stop < len(w) and w.proper(stop) and not w.ent_type[stop]:
         stop += 1
     for longer in range(stop, end, -1):
-        if knowledge.person(clean_name(doc[start:longer].text), on) is not None:
+        if r.knowledge.person(clean_name(w.span_text(start, longer)), r.on) is not None:
             return longer
     return end
 
 
-def _in_feature_name(doc, start: int, end: int) -> bool:
-    return any(t.lower_ in FEATURE_WORDS for t in doc[max(0, start - 2) : end])
+def _in_feature_name(w: Words, start: int, end: int) -> bool:
+    return any(word in FEATURE_WORDS for word in w.lower[max(0, start - 2) : end])
 
 
-def _sub_spans(doc, start: int, end: int, knowledge: Knowledge) -> list[ActorMention]:
+def _sub_spans(w: Words, start: int, end: int, knowledge: Knowledge) -> list[ActorMention]:
     """Countries and IGOs inside a longer span ("the Ministry of Foreign Affairs of Nepal")."""
     found: list[ActorMention] = []
-    if _in_feature_name(doc, start, end):
+    if _in_feature_name(w, start, end):
         return found
     i = start
     while i < end:
-        for j in range(min(end, i + 5), i, -1):
-            span = doc[i:j]
-            if not span[0].is_title and not span[0].is_upper:
-                continue
-            hit = classify_name(span.text, knowledge)
-            if hit and hit[0] in {"igo", "country", "demonym"}:
-                found.append(ActorMention(hit[1], i, j, hit[0], span.text))
-                i = j - 1
-                break
+        if w.title[i] or w.upper[i]:
+            for j in range(min(end, i + 5), i, -1):
+                text = w.span_text(i, j)
+                hit = classify_name(text, knowledge)
+                if hit and hit[0] in {"igo", "country", "demonym"}:
+                    found.append(ActorMention(hit[1], i, j, hit[0], text))
+                    i = j - 1
+                    break
         i += 1
     return found
 
 
-def _sweep_proper_nouns(doc, knowledge: Knowledge, covered: set[int]) -> list[ActorMention]:
+def _sweep_proper_nouns(r: _Reading, covered: set[int]) -> list[ActorMention]:
     found: list[ActorMention] = []
+    w = r.words
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if i in covered or not (tok.is_title or tok.is_upper) or tok.is_punct or tok.is_sent_start and tok.is_stop:
+    while i < len(w):
+        if i in covered or not (w.title[i] or w.upper[i]) or w.punct[i] or w.sent_start[i] and w.stop[i]:
             i += 1
             continue
-        for j in range(min(len(doc), i + 4), i, -1):
-            if any(k in covered for k in range(i, j)):
+        inside_longer_name = i > 0 and w.proper(i - 1) and not w.sent_start[i - 1]
+        for j in range(min(len(w), i + 4), i, -1):
+            if any(k in covered for k in range(i, j)) or not (w.title[j - 1] or w.upper[j - 1]):
                 continue
-            span = doc[i:j]
-            if not (span[-1].is_title or span[-1].is_upper):
-                continue
-            hit = classify_name(span.text, knowledge)
-            inside_longer_name = i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and not doc[i - 1].is_sent_start
-            if hit and hit[0] != "place" and not _in_feature_name(doc, i, j) and not inside_longer_name:
-                found.append(ActorMention(hit[1], i, j, hit[0], span.text))
+            text = w.span_text(i, j)
+            hit = classify_name(text, r.knowledge)
+            if hit and hit[0] != "place" and not _in_feature_name(w, i, j) and not inside_longer_name:
+                found.append(ActorMention(hit[1], i, j, hit[0], text))
                 covered.update(range(i, j))
                 i = j - 1
                 break
@@ -344,30 +360,31 @@ def _sweep_proper_nouns(doc, knowledge: Knowledge, covered: set[int]) -> list[Ac
     return found
 
 
-def _titled_person_inside(doc, ent, knowledge, index, on) -> ActorMention | None:
+def _titled_person_inside(r: _Reading, start: int, end: int) -> ActorMention | None:
     """A person whose title the recogniser swallowed into an ORG span."""
-    words = list(ent)
-    for k in range(len(words) - 1, 0, -1):
-        head = doc[ent.start : ent.start + k].text
-        if knowledge.role(head.removeprefix("the ").strip()):
-            if any(is_honorific(t.text) for t in words[1:k]):
+    w = r.words
+    for k in range(end - start - 1, 0, -1):
+        if r.knowledge.role(w.span_text(start, start + k).removeprefix("the ").strip()):
+            if any(is_honorific(word) for word in w.text[start + 1 : start + k]):
                 continue  # "Minister … Dr. Maria Lopez": an honorific opens the name, it is no part of the title
-            tail = [t for t in words[k:] if t.is_title or t.text.endswith(".")]
-            if len(tail) >= 2 and all(t.is_title or t.text.endswith(".") for t in words[k:]):
-                return _person(doc, ent.start + k, ent.end, knowledge, index, on)
+            tail = range(start + k, end)
+            if len(tail) >= 2 and all(w.title[i] or w.text[i].endswith(".") for i in tail):
+                return _person(r, start + k, end)
             return None
     return None
 
 
-def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex, on: str | None) -> ActorMention | None:
-    name = clean_name(doc[start:end].text)
+def _person(r: _Reading, start: int, end: int) -> ActorMention | None:
+    doc, knowledge, index, on = r.doc, r.knowledge, r.index, r.on
+    written = r.words.span_text(start, end)
+    name = clean_name(written)
     if not name or knowledge.country(name) or knowledge.igo(name):
         return None
     if start > 0 and doc[start - 1].lemma_.lower() in ORGANISATION_NOUNS:
         return None  # "the militant group X", "the firm X": the name is an organisation's
     seat = knowledge.seat(name)
     if seat:  # the recogniser took a seat of government for a person ("the Akorda residence")
-        return ActorMention(seat, start, end, "seat", doc[start:end].text)
+        return ActorMention(seat, start, end, "seat", written)
     role, country = read_title(doc, start, end, knowledge)
     how = "title" if role or country else "name-only"
     earlier = index.by_surname.get(surname(name).lower())
@@ -384,7 +401,7 @@ def _person(doc, start: int, end: int, knowledge: Knowledge, index: PeopleIndex,
             role, country = role or office.role, country or office.country
             how = how if how != "name-only" else "dictionary"
     person = index.remember(Person(name, role, country), start)
-    written = clean_name(doc[start:end].text).split()
-    if written and person.country:
-        index.by_surname.setdefault(written[-1].lower(), person)  # "Jokowi" for Joko Widodo
-    return ActorMention(person.country, start, end, "person", doc[start:end].text, person)
+    words = clean_name(written).split()
+    if words and person.country:
+        index.by_surname.setdefault(words[-1].lower(), person)  # "Jokowi" for Joko Widodo
+    return ActorMention(person.country, start, end, "person", written, person)

@@ -7,6 +7,8 @@ hand-built sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 MODAL_AUX = {"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"}
 INTENT_HEADS = {
     "plan", "expect", "agree", "want", "hope", "intend", "aim", "seek", "decide", "pledge",
@@ -132,17 +134,18 @@ def subject_tokens(verb) -> list:
     return []
 
 
-def quotations(doc) -> list[tuple[int, int]]:
-    """(opening, closing) token indices of the quotations in ``doc``, which may span sentences."""
+def quotations(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(opening, closing) positions of the quotations among a document's token texts.
+
+    A quotation may span sentences, so this reads the whole document's ``words``.
+    """
     spans: list[tuple[int, int]] = []
-    if "“" not in doc.text and '"' not in doc.text:
-        return spans  # most articles quote no one: skip the walk over every token
     start: int | None = None
-    for tok in doc:
-        if tok.text == "“" or tok.text == '"' and start is None:
-            start = tok.i if start is None else start
-        elif tok.text in {"”", '"'} and start is not None:
-            spans.append((start, tok.i))
+    for i, word in enumerate(words):
+        if word == "“" or word == '"' and start is None:
+            start = i if start is None else start
+        elif word in {"”", '"'} and start is not None:
+            spans.append((start, i))
             start = None
     return spans
 

@@ -14,6 +14,7 @@ from ..actors.knowledge import Knowledge
 from ..actors.mentions import ActorMention, find_actor_mentions
 from ..dates import scan_dates
 from ..model import Article, Event, Person
+from ..nlp.words import read_words
 from ..taxonomy import cameo_code, intensity
 from .clauses import (
     SPEECH_VERBS, clause_verb, in_quote, is_background_clause, is_perfect, quotations, remarks_at_meeting,
@@ -135,21 +136,33 @@ def _place_statements(events: list[Event], index: int, sent, found: list[Event])
             events[i] = place_at_meeting(event, meetings[0])
 
 
+def _parsed_from(doc, text: str) -> bool:
+    """Whether ``doc`` is the parse of ``text`` (as the pipeline makes it), checked by their lengths."""
+    return len(doc) == 0 or doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
+
+
 class ArticleCoder:
     """Codes one article; holds the per-article state the sentences share."""
 
     def __init__(self, doc, article: Article, knowledge: Knowledge, patterns: tuple[Pattern, ...]) -> None:
         self.doc = doc
         self.article = article
+        self.text = article.text if _parsed_from(doc, article.text) else doc.text
+        self.entities = doc.ents
         self.knowledge = knowledge
         self.patterns = patterns
-        self.mentions = find_actor_mentions(doc, knowledge, on=article.published)
+        words = read_words(doc)
+        self.mentions = find_actor_mentions(doc, knowledge, on=article.published, words=words)
         self.discourse: Discourse = build_discourse(self.mentions)
-        self.quotations = quotations(doc)
+        self.quotations = quotations(words.text)
         self.anchor: str | None = None
         self.seen_types: set[str] = set()
         self.occasion: Occasion | None = None
         self.dateline = self._dateline()
+
+    def _text(self, sent) -> str:
+        """``sent.text``, cut from the document's text rather than joined token by token."""
+        return self.text[sent.start_char : sent.end_char]
 
     def _dateline(self) -> tuple[str, str] | None:
         if not self.article.dateline:
@@ -191,7 +204,7 @@ class ArticleCoder:
         chosen = _choose(triggers)
         if not chosen:
             return []
-        scan = scan_dates(sent.text)  # read twice: as a report and as a plan
+        scan = scan_dates(self._text(sent))  # read twice: as a report and as a plan
         refs = scan.resolve(published=self.article.published, anchor=self.anchor)
         future_refs = scan.resolve(published=self.article.published, anchor=self.anchor, prefer_future=True)
         events = []
@@ -269,7 +282,10 @@ class ArticleCoder:
         promise = trigger.pattern.type == "AGREE" and not trigger.pattern.requires_modality
         scope = planning_scope(token, promise=promise)
         date, planned = pick_dates(sent, token, refs, future_refs, modal=trigger.modal or type_ == "AGREE", scope=scope)
-        location, location_country = pick_location(sent, sides.places, self.knowledge, token, exclude=scope if type_ == "AGREE" else set())
+        location, location_country = pick_location(
+            sent, sides.places, self.knowledge, token, exclude=scope if type_ == "AGREE" else set(),
+            entities=[e for e in self.entities if sent.start <= e.start and e.end <= sent.end],
+        )
         source, target = sides.source, sides.target
         explain = [f"rule {trigger.pattern.rule} fired on '{token.text}'", f"parties from {sides.how}"]
         date, location, location_country = self._from_occasion(
@@ -304,10 +320,10 @@ class ArticleCoder:
             location=location,
             location_country=location_country,
             topics=find_topics(sent),
-            evidence=sent.text.strip(),
+            evidence=self._text(sent).strip(),
             sentence_index=index,
             start=sent.start_char,
-            end=sent.start_char + len(sent.text.rstrip()),
+            end=sent.start_char + len(self._text(sent).rstrip()),
             rule=trigger.pattern.rule,
             cameo=_cameo(trigger, type_, mode),
             score=intensity(type_, mode),

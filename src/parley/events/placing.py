@@ -114,12 +114,15 @@ def _describes_a_noun(doc, mention, trigger) -> bool:
     return attached.pos_ in {"NOUN", "PROPN"} and attached.lemma_.lower() not in VENUE_NOUNS
 
 
-def pick_location(sent, places, knowledge, trigger, *, exclude: set[int] = frozenset()) -> tuple[str | None, str | None]:
+def pick_location(
+    sent, places, knowledge, trigger, *, exclude: set[int] = frozenset(), entities: list | None = None,
+) -> tuple[str | None, str | None]:
     """(place as written, its country) for an act: a city, else a named venue, else only the country.
 
     A seat of government named as the venue ("at the Elysee Palace") gives its capital city.
     Places inside ``exclude`` (the planned part of a promise) are where something will happen,
-    not where the promise was made.
+    not where the promise was made.  ``entities`` are the sentence's entity spans when the caller
+    has them (``sent.ents`` reads every entity of the document).
     """
     places = [m for m in places if m.start not in exclude and not _describes_a_noun(sent.doc, m, trigger)]
     for m in places:
@@ -129,16 +132,16 @@ def pick_location(sent, places, knowledge, trigger, *, exclude: set[int] = froze
         if capital and m.text.lower().removeprefix("the ") not in capital.lower():
             return capital, m.code
         return m.text, m.code
-    venue = _venue(sent, exclude)
+    venue = _venue(sent.ents if entities is None else entities, exclude)
     if venue is not None:
         return venue, next((m.code for m in places), None)
     countries = [m for m in places if m.kind == "country"]
     return (None, countries[0].code) if countries else (None, None)
 
 
-def _venue(sent, exclude: set[int]) -> str | None:
+def _venue(entities, exclude: set[int]) -> str | None:
     """A named building or site after "at"/"in" ("at the National Palace")."""
-    for ent in sent.ents:
+    for ent in entities:
         if ent.start in exclude or ent.label_ not in {"FAC", "ORG", "LOC"}:
             continue
         if not ({t.lower_ for t in ent} & VENUE_WORDS or ent.label_ == "FAC"):
