@@ -104,7 +104,7 @@ def test_an_unsupported_rule_is_refused_not_ignored() -> None:
 def _brute_force_fires(sentence: SentenceWords, pattern) -> bool:
     """Whether a pattern has a candidate token, found by scanning every token (no index)."""
     for i, forms in enumerate(sentence.words):
-        if forms & pattern.lemmas and (not pattern.pos or sentence.tokens[i].pos_ in pattern.pos):
+        if forms & pattern.lemmas and (not pattern.pos or sentence.pos[i] in pattern.pos):
             return True
         for phrase in pattern.phrases:
             if all(i + k < len(sentence.words) and w in sentence.words[i + k] for k, w in enumerate(phrase)):
@@ -113,10 +113,14 @@ def _brute_force_fires(sentence: SentenceWords, pattern) -> bool:
 
 
 def test_the_word_index_offers_every_pattern_that_has_a_candidate() -> None:
+    from parley.nlp.words import read_words
+
     patterns = default_patterns()
     for doc in load_pipeline().pipe(_texts()):
+        words = read_words(doc)
         for sent in doc.sents:
             sentence = SentenceWords.of(sent)
+            assert SentenceWords.of(sent, words) == sentence  # from the document's lists or token by token
             offered = set(_relevant(sentence, patterns))
             for pattern in patterns:
                 if _brute_force_fires(sentence, pattern):
@@ -190,6 +194,7 @@ def test_token_lists_hold_what_the_tokens_hold() -> None:
         words = read_words(doc)
         assert len(words) == len(doc)
         assert words.text == [t.text for t in doc] and words.lower == [t.lower_ for t in doc]
+        assert words.lemma == [t.lemma_.lower() for t in doc]
         assert words.pos == [t.pos_ for t in doc] and words.ent_type == [t.ent_type_ for t in doc]
         assert words.title == [t.is_title for t in doc] and words.upper == [t.is_upper for t in doc]
         assert words.punct == [t.is_punct for t in doc] and words.stop == [t.is_stop for t in doc]

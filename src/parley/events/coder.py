@@ -103,10 +103,9 @@ def _choose(triggers: list[Trigger]) -> dict[str, tuple[Trigger, str | None]]:
     return chosen
 
 
-def _consult_mode(sent, mode: str | None, sides: Sides, location_country: str | None, mentions) -> str | None:
+def _consult_mode(words: set[str], mode: str | None, sides: Sides, location_country: str | None, mentions) -> str | None:
     if mode:
         return mode
-    words = {t.lower_ for t in sent}
     if words & MULTILATERAL_WORDS or any(m.kind == "igo" for m in mentions):
         return "multilateral"
     if location_country and location_country not in set(sides.source) | set(sides.target):
@@ -151,10 +150,10 @@ class ArticleCoder:
         self.entities = doc.ents
         self.knowledge = knowledge
         self.patterns = patterns
-        words = read_words(doc)
-        self.mentions = find_actor_mentions(doc, knowledge, on=article.published, words=words)
+        self.words = read_words(doc)
+        self.mentions = find_actor_mentions(doc, knowledge, on=article.published, words=self.words)
         self.discourse: Discourse = build_discourse(self.mentions)
-        self.quotations = quotations(words.text)
+        self.quotations = quotations(self.words.text)
         self.anchor: str | None = None
         self.seen_types: set[str] = set()
         self.occasion: Occasion | None = None
@@ -163,6 +162,10 @@ class ArticleCoder:
     def _text(self, sent) -> str:
         """``sent.text``, cut from the document's text rather than joined token by token."""
         return self.text[sent.start_char : sent.end_char]
+
+    def _lower(self, sent) -> set[str]:
+        """The sentence's words in lower case."""
+        return set(self.words.lower[sent.start : sent.end])
 
     def _dateline(self) -> tuple[str, str] | None:
         if not self.article.dateline:
@@ -193,7 +196,7 @@ class ArticleCoder:
             self.discourse.last_speaker = speakers[0].person
 
     def _code_sentence(self, index: int, sent, mentions: list[ActorMention]) -> list[Event]:
-        triggers = find_triggers(sent, self.patterns)
+        triggers = find_triggers(sent, self.patterns, self.words)
         if not triggers:
             return []
         triggers = [
@@ -252,7 +255,7 @@ class ArticleCoder:
 
     def _split(self, sent, event: Event, trigger: Trigger) -> list[Event]:
         """Separate bilateral meetings listed together: one event per partner."""
-        words = {t.lower_ for t in sent}
+        words = self._lower(sent)
         meeting = trigger.pattern.type == "CONSULT"
         explicit = "+" not in event.explanation[1]
         if len(event.source) != 1 or len(event.target) < 2 or not meeting or not explicit or (words & NO_SPLIT_WORDS and "bilateral" not in words):
@@ -297,7 +300,7 @@ class ArticleCoder:
             if date:
                 explain.append("date: reported as current news, dated by the article")
         if type_ == "CONSULT":
-            mode = _consult_mode(sent, mode, sides, location_country, mentions)
+            mode = _consult_mode(self._lower(sent), mode, sides, location_country, mentions)
             if mode == "visit":
                 host = self._visit_host(sides, location_country, mentions, token)
                 source, target = _orient_visit(sides, host)
@@ -319,7 +322,7 @@ class ArticleCoder:
             planned_for=planned,
             location=location,
             location_country=location_country,
-            topics=find_topics(sent),
+            topics=find_topics(self.words.lower[sent.start : sent.end], self.words.lemma[sent.start : sent.end]),
             evidence=self._text(sent).strip(),
             sentence_index=index,
             start=sent.start_char,

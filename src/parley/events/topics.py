@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 
@@ -15,10 +16,8 @@ def topic_table() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     )
 
 
-def find_topics(tokens) -> tuple[str, ...]:
-    """Topics whose words occur among ``tokens`` (spaCy tokens), in the table's order."""
-    words = [t.lower_ for t in tokens]
-    lemmas = [t.lemma_.lower() for t in tokens]
+def find_topics(words: Sequence[str], lemmas: Sequence[str]) -> tuple[str, ...]:
+    """Topics whose words occur among a sentence's ``words`` or ``lemmas`` (lower case), in the table's order."""
     single = set(words) | set(lemmas)
     # Phrases are matched on whole words: the joined text is padded so no word matches inside another.
     joined = (f" {' '.join(words)} ", f" {' '.join(lemmas)} ")

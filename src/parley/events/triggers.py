@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
+from ..nlp.words import Words
 from .clauses import is_modal, is_negated
 from .patterns import Pattern
 
@@ -36,14 +37,15 @@ def _near(sent, token, lemmas: frozenset[str], size: int) -> bool:
     return any(_words(t) & lemmas for t in candidates if t.i != token.i)
 
 
-def _phrase_heads(tokens: list, words: list[set[str]], phrase: tuple[str, ...], starts: list[int]) -> list:
+def _phrase_heads(sentence: SentenceWords, phrase: tuple[str, ...], starts: list[int]) -> list:
     """Head tokens of the occurrences of ``phrase`` (matched on words or lemmas) starting at ``starts``."""
     heads = []
     size = len(phrase)
+    words = sentence.words
     for i in starts:
-        if i + size > len(tokens) or not all(word in words[i + k] for k, word in enumerate(phrase)):
+        if i + size > len(words) or not all(word in words[i + k] for k, word in enumerate(phrase)):
             continue
-        window = tokens[i : i + size]
+        window = [sentence.token(k) for k in range(i, i + size)]
         inside = {t.i for t in window}
         head = next((t for t in window if t.head.i not in inside or t.head is t), window[0])
         if head.dep_ == "compound":
@@ -54,37 +56,67 @@ def _phrase_heads(tokens: list, words: list[set[str]], phrase: tuple[str, ...], 
 
 @dataclass(frozen=True, slots=True)
 class SentenceWords:
-    """A sentence's tokens and, per word or lemma, where it occurs: built once, read by every pattern."""
+    """A sentence's words and lemmas and where each occurs: built once, read by every pattern.
 
-    tokens: list
-    words: list[set[str]]
+    Positions count from the sentence's first token; a spaCy token is made only for a candidate.
+    """
+
+    sent: Any
+    words: list[set[str]]  # lower-cased word and lemma of each token
+    pos: list[str]
     positions: dict[str, list[int]]
 
     @classmethod
-    def of(cls, sent) -> SentenceWords:
-        tokens = list(sent)
-        words = [_words(t) for t in tokens]
+    def of(cls, sent, words: Words | None = None) -> SentenceWords:
+        """The index of ``sent``; ``words`` are its document's token lists when already read."""
+        if words is None:
+            forms = [_words(t) for t in sent]
+            pos = [t.pos_ for t in sent]
+        else:
+            span = slice(sent.start, sent.end)
+            forms = [{lower, lemma} for lower, lemma in zip(words.lower[span], words.lemma[span])]
+            pos = words.pos[span]
         positions: dict[str, list[int]] = {}
-        for i, forms in enumerate(words):
-            for form in forms:
+        for i, pair in enumerate(forms):
+            for form in pair:
                 positions.setdefault(form, []).append(i)
-        return cls(tokens, words, positions)
+        return cls(sent, forms, pos, positions)
+
+    def token(self, i: int):
+        return self.sent.doc[self.sent.start + i]
 
 
 def _candidates(sentence: SentenceWords, pattern: Pattern) -> list:
     found = []
     if pattern.lemmas:
         hits = sorted({i for word in pattern.lemmas for i in sentence.positions.get(word, ())})
-        found = [sentence.tokens[i] for i in hits if not pattern.pos or sentence.tokens[i].pos_ in pattern.pos]
+        found = [sentence.token(i) for i in hits if not pattern.pos or sentence.pos[i] in pattern.pos]
     for phrase in pattern.phrases:
         starts = sentence.positions.get(phrase[0])
         if starts:
-            found.extend(_phrase_heads(sentence.tokens, sentence.words, phrase, starts))
+            found.extend(_phrase_heads(sentence, phrase, starts))
     return found
 
 
-@lru_cache(maxsize=8)
+_INDEXES: dict[int, tuple[tuple[Pattern, ...], dict[str, tuple[int, ...]]]] = {}
+_MAX_INDEXES = 8
+
+
 def _by_word(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
+    """The word index of ``patterns``, kept per pattern set.
+
+    Kept by the set's identity, not its value: hashing a tuple of patterns hashes every field of
+    every pattern, which cost more per sentence than the index saves.
+    """
+    kept = _INDEXES.get(id(patterns))
+    if kept is None or kept[0] is not patterns:
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.clear()
+        kept = _INDEXES[id(patterns)] = (patterns, _word_index(patterns))
+    return kept[1]
+
+
+def _word_index(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
     """Word → positions in ``patterns`` of the patterns that word can set off (a phrase by its first word)."""
     index: dict[str, list[int]] = {}
     for position, pattern in enumerate(patterns):
@@ -122,11 +154,14 @@ def _accepts(sent, token, pattern: Pattern) -> Trigger | None:
     return Trigger(pattern, token, negated, modal)
 
 
-def find_triggers(sent, patterns: tuple[Pattern, ...]) -> list[Trigger]:
-    """Every pattern occurrence in ``sent`` that passes its conditions, in text order."""
+def find_triggers(sent, patterns: tuple[Pattern, ...], words: Words | None = None) -> list[Trigger]:
+    """Every pattern occurrence in ``sent`` that passes its conditions, in text order.
+
+    ``words`` are the token lists of the sentence's document, when the caller has read them.
+    """
     triggers = []
     seen: set[tuple[str, int]] = set()
-    sentence = SentenceWords.of(sent)
+    sentence = SentenceWords.of(sent, words)
     for pattern in _relevant(sentence, patterns):
         for token in _candidates(sentence, pattern):
             key = (pattern.name, token.i)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,7 @@ class Words:
 
     text: list[str]
     lower: list[str]
+    lemma: list[str]  # lower-cased, as the trigger patterns and topic words are written
     pos: list[str]
     ent_type: list[str]  # "" outside entities
     title: list[bool]  # Token.is_title
@@ -43,25 +44,24 @@ class Words:
 
 
 def read_words(doc) -> Words:
-    """The attribute lists of ``doc``: one pass over its tokens and one array read."""
+    """The attribute lists of ``doc``, from one array read: no spaCy ``Token`` is made."""
+    if not len(doc):
+        return Words([], [], [], [], [], [], [], [], [], [], [])
+    columns = doc.to_array([ORTH, LOWER, LEMMA, SPACY, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, IS_STOP, SENT_START])
+    orth, lower, lemma, spaced, pos, ent_type, title, upper, punct, stop, starts = columns.T.tolist()
     strings = doc.vocab.strings
-    text, lower, spaced = [], [], []
-    for token in doc:
-        text.append(token.text)
-        lower.append(token.lower_)
-        spaced.append(bool(token.whitespace_))
-    columns = doc.to_array([POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, IS_STOP, SENT_START]).T.tolist() if len(doc) else [[]] * 7
-    pos_ids, ent_ids, title, upper, punct, stop, starts = columns
-    names = {key: strings[key] if key else "" for key in set(pos_ids) | set(ent_ids)}
+    names = {key: strings[key] if key else "" for key in {*orth, *lower, *pos, *ent_type}}
+    lemmas = {key: strings[key].lower() if key else "" for key in set(lemma)}
     return Words(
-        text=text,
-        lower=lower,
-        pos=[names[key] for key in pos_ids],
-        ent_type=[names[key] for key in ent_ids],
-        title=[bool(v) for v in title],
-        upper=[bool(v) for v in upper],
-        punct=[bool(v) for v in punct],
-        stop=[bool(v) for v in stop],
+        text=[names[key] for key in orth],
+        lower=[names[key] for key in lower],
+        lemma=[lemmas[key] for key in lemma],
+        pos=[names[key] for key in pos],
+        ent_type=[names[key] for key in ent_type],
+        title=[v == 1 for v in title],
+        upper=[v == 1 for v in upper],
+        punct=[v == 1 for v in punct],
+        stop=[v == 1 for v in stop],
         sent_start=[v == 1 for v in starts],
-        spaced=spaced,
+        spaced=[v == 1 for v in spaced],
     )
