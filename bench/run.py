@@ -31,6 +31,9 @@ import queries
 import synthetic_store
 import throughput
 
+from parley.nlp import load_pipeline
+from parley.nlp.pipeline import load_stock_pipeline
+
 SECTIONS = ("throughput", "parallel", "memory", "store")
 
 
@@ -92,13 +95,18 @@ def section_throughput(articles: list) -> None:
           f"{coding / whole.seconds:.0%} of the extract time")
     verdict = "met" if raw.seconds / whole.seconds >= 1.0 else "NOT met"
     print(f"  target parley >= 1.0x raw spaCy: {raw.seconds / whole.seconds:.2f}x, {verdict}")
+    print("  seconds per step (each component over every article in turn):")
+    for label, nlp in (("raw spaCy", load_stock_pipeline()), ("parley", load_pipeline())):
+        steps = throughput.step_seconds(nlp, articles)
+        print(f"    {label:<10} " + ", ".join(f"{name} {s:.2f}" for name, s in steps.items())
+              + f" = {sum(steps.values()):.2f}")
 
 
 def section_parallel(articles: list) -> None:
     print(f"\n2. Parallel extraction: {len(articles)} articles (baseline: --workers 1, this process)")
     throughput.warm_up(articles)
-    spacy_one = throughput.raw_spacy_processes(articles, 1)
-    spacy_two = throughput.raw_spacy_processes(articles, 2)
+    spacy_one = throughput.spacy_processes(articles, 1)
+    spacy_two = throughput.spacy_processes(articles, 2)
     print(spacy_one.line(spacy_one))
     print(f"{spacy_two.line(spacy_one)}   <- the headroom the machine offers now")
     one, _ = throughput.local_workers(articles, 1)

@@ -42,7 +42,7 @@ class Rate:
 
     def line(self, baseline: Rate | None = None) -> str:
         ratio = f"  = {baseline.seconds / self.seconds:.2f}x {baseline.label}" if baseline else ""
-        return (f"  {self.label:<42} {self.seconds:7.2f} s  {self.articles_per_s:7.2f} articles/s  "
+        return (f"  {self.label:<48} {self.seconds:7.2f} s  {self.articles_per_s:7.2f} articles/s  "
                 f"{self.words_per_s:8.0f} words/s{ratio}")
 
 
@@ -99,10 +99,10 @@ def single_process(articles: list[Article], repeats: int = TURNS) -> list[Rate]:
     return [sorted(rates, key=lambda r: r.seconds)[len(rates) // 2] for rates in found.values()]
 
 
-def raw_spacy_processes(articles: list[Article], processes: int) -> Rate:
-    """Raw ``nlp.pipe`` with ``n_process``: the parallel speed-up the machine offers right now."""
+def spacy_processes(articles: list[Article], processes: int) -> Rate:
+    """``nlp.pipe`` of parley's pipeline with ``n_process``: the parallel speed-up the machine offers now."""
     nlp = load_pipeline()
-    return timed(f"raw spaCy nlp.pipe, n_process={processes}", articles,
+    return timed(f"spaCy nlp.pipe (parley pipeline), n_process={processes}", articles,
                  lambda a: nlp.pipe((x.text for x in a), batch_size=BATCH_SIZE, n_process=processes))
 
 
@@ -144,3 +144,22 @@ def coding_alone(articles: list[Article], repeats: int = TURNS) -> float:
             code_article(doc, article, models.knowledge, models.patterns)
         turns.append(time.perf_counter() - start)
     return sorted(turns)[len(turns) // 2]
+
+
+def step_seconds(nlp, articles: list[Article]) -> dict[str, float]:
+    """Seconds per step of ``nlp`` over the articles: the tokenizer, then each component in turn.
+
+    Each component runs over all documents before the next starts, as ``nlp.pipe`` would run it
+    batch by batch, so the figures add up to about the whole parse and show where its time goes.
+    """
+    start = time.perf_counter()
+    docs = [nlp.make_doc(a.text) for a in articles]
+    seconds = {"tokenizer": time.perf_counter() - start}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=BATCH_SIZE))
+        else:
+            docs = [component(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - start
+    return seconds
