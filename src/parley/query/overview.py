@@ -16,15 +16,17 @@ from ..errors import ParleyError
 from ..model import Article, StoredEvent
 from ..store import Store
 from .analytics import DyadIndex, DyadTopics, index_series, topic_breakdown
-from .coding import Dyad, event_dyads, unique_events
+from .coding import Dyad, relates_everyone, unique_events
 from .listing import chronological_key
-from .search import newest_first
 from .timeline import TimelineEntry, place
 
 
 def recent_events(store: Store, *, limit: int = 20) -> list[StoredEvent]:
-    """The latest events by effective date (undated ones only when nothing else is left)."""
-    return newest_first(store.events())[:limit]
+    """The latest events by effective date (undated ones only when nothing else is left).
+
+    The store sorts and stops after ``limit``: a home page costs the same on any store size.
+    """
+    return store.events(newest=True, limit=limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +44,23 @@ class DyadActivity:
 
 
 def active_dyads(store: Store, *, limit: int = 10) -> list[DyadActivity]:
-    """Pairs related by the most events (each happening once), busiest first."""
-    by_pair: dict[Dyad, list[StoredEvent]] = defaultdict(list)
-    for item in unique_events(store.events()):
-        for pair in event_dyads(item.event):
-            by_pair[pair].append(item)
-    rows = []
-    for (a, b), items in by_pair.items():
-        dates = [w for w in (place(i).when for i in items) if w]
-        rows.append(DyadActivity(a, b, len(items), sum(len(i.mentions) for i in items), max(dates, default=None)))
+    """Pairs related by the most events (each happening once), busiest first.
+
+    Counted from the store's pair groups, keeping the groups whose events relate the pair
+    (``event_dyads``: across sides, or at one table for a meeting).
+    """
+    events: dict[Dyad, int] = defaultdict(int)
+    mentions: dict[Dyad, int] = defaultdict(int)
+    last: dict[Dyad, str] = {}
+    for group in store.pair_groups():
+        if not (group.across or relates_everyone(group.type)):
+            continue
+        pair = (group.a, group.b)
+        events[pair] += group.events
+        mentions[pair] += group.events * group.mentions
+        if group.last and group.last > last.get(pair, ""):
+            last[pair] = group.last
+    rows = [DyadActivity(a, b, count, mentions[a, b], last.get((a, b))) for (a, b), count in events.items()]
     rows.sort(key=lambda r: (-r.events, -r.mentions, r.a, r.b))
     return rows[:limit]
 

@@ -17,7 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from ..model import Article, Extraction, Person, Rejection, StoredEvent
 from .corrections import Correction
-from .pairs import PairTally
+from .pairs import PairGroup, PairTally
 from .reads import Position
 
 
@@ -77,6 +77,7 @@ class Store(Protocol):
         limit: int | None = None,
         include_rejected: bool = False,
         after: Position | None = None,
+        newest: bool = False,
     ) -> list[StoredEvent]:
         """Stored events matching every given filter, ordered by effective date.
 
@@ -88,7 +89,9 @@ class Store(Protocol):
         The order is total: undated last, then by effective date, then by id, which is
         ``position(item)``.  ``after`` (a position) starts past that event, so ``limit`` with
         the last position of the previous page reads the next page and nothing more; without
-        them every matching event is returned.
+        them every matching event is returned.  ``newest`` turns the dated events round,
+        latest first (undated still last, by id), for "what happened lately"; it takes no
+        ``after``.
         """
         ...
 
@@ -96,9 +99,14 @@ class Store(Protocol):
         """The events of ``a`` and ``b`` (not rejected), counted without reading them one by one.
 
         One tally per month (None: no month), type, mode, side split (``across``: one code
-        among the sources and the other among the targets) and own score, with the events'
-        ids; a dyad's monthly index is a sum over these, however many events it has.
+        among the sources and the other among the targets) and own score; a dyad's monthly
+        index is a sum over these, however many events it has.
         """
+        ...
+
+    def pair_groups(self) -> list[PairGroup]:
+        """Every pair's events (not rejected) counted per kind (type, mode, side split, mentions
+        each), with each group's latest effective date: the busiest pairs, no event read."""
         ...
 
     def articles(self, *, latest: int | None = None) -> list[Article]:

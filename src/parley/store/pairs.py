@@ -45,6 +45,23 @@ class PairTally(NamedTuple):
     events: int
 
 
+class PairGroup(NamedTuple):
+    """Events of one pair alike in everything but their month, with the latest date among them.
+
+    What the busiest pairs of a store are made of: how many events and mentions, and since
+    when, grouped so the query layer can keep the kinds that relate the pair.
+    """
+
+    a: str
+    b: str
+    type: str
+    mode: str | None
+    across: bool
+    mentions: int
+    events: int
+    last: str | None
+
+
 def month_of(effective: str | None) -> str | None:
     """``YYYY-MM`` of an effective date at least month-precise, else None (a year is no month)."""
     return effective[:7] if effective is not None and len(effective) >= 7 else None
@@ -96,3 +113,22 @@ def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
         type_, mode, across, score, undated, mentions = json.loads(text)
         kinds[text] = (type_, mode, across, None if score is None else float(score), undated, mentions)
     return [PairTally(month, *kinds[kind], count) for month, kind, count in found]
+
+
+def pair_groups(conn: Connection) -> list[PairGroup]:
+    """Every pair's events that are not rejected, counted per kind, with their latest date.
+
+    One pass over the pair index however many events the store holds; the events themselves
+    are never read.
+    """
+    p = event_pairs.c
+    query = (
+        select(p.code_a, p.code_b, p.kind, func.count(), func.max(p.placed))
+        .where(p.rejected == False)  # noqa: E712 - SQL
+        .group_by(p.code_a, p.code_b, p.kind)
+    )
+    found = []
+    for a, b, kind, count, last in conn.execute(query):
+        type_, mode, across, _score, _undated, mentions = json.loads(kind)
+        found.append(PairGroup(a, b, type_, mode, across, mentions, count, last or None))
+    return found

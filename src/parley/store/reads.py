@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, ColumnElement, Select, exists, func, select, tuple_
+from sqlalchemy import Connection, ColumnElement, Select, case, exists, func, select, tuple_
 
 from ..errors import ConfigError
 from ..model import Event, Mention, StoredEvent
@@ -122,6 +122,7 @@ def select_events(
     limit: int | None,
     include_rejected: bool,
     after: Position | None = None,
+    newest: bool = False,
 ) -> Select[Any]:
     """Fused events matching every filter, by effective date (undated last), then id.
 
@@ -134,6 +135,8 @@ def select_events(
     order = _order(parties)
     query = _base(parties, include_rejected)
     start = check_after(after)
+    if newest and start is not None:
+        raise ConfigError("a read of the newest events starts at the newest; it takes no position", where="after")
     if start is not None:
         query = query.where(tuple_(*order) > tuple_(*start))
     if type is not None:
@@ -146,7 +149,14 @@ def select_events(
         query = query.where(
             events.c.effective_first <= last_day(check_partial_date(until, option="until"))
         )
-    return query.order_by(*order).limit(check_limit(limit))
+    return query.order_by(*(_newest_order() if newest else order)).limit(check_limit(limit))
+
+
+def _newest_order() -> tuple[ColumnElement[Any], ...]:
+    """Latest effective date first, ties by id latest first; the undated last, by id."""
+    e = events.c
+    undated = e.effective.is_(None)
+    return (undated, e.effective.desc(), case((undated, e.id), else_=""), e.id.desc())
 
 
 def first_name() -> Any:

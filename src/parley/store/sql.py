@@ -36,7 +36,7 @@ from .fusing import (
     settle,
 )
 from .migrations import SCHEMA_VERSION, apply_migration, current_version
-from .pairs import PairTally, pair_tallies
+from .pairs import PairGroup, PairTally, pair_groups, pair_tallies
 from .reads import Position, event_holding, select_event, select_events, stored_events
 from .schema import (
     article_names,
@@ -346,6 +346,7 @@ class SqlStore:
         limit: int | None = None,
         include_rejected: bool = False,
         after: Position | None = None,
+        newest: bool = False,
     ) -> list[StoredEvent]:
         query = select_events(
             between=between,
@@ -355,6 +356,7 @@ class SqlStore:
             limit=limit,
             include_rejected=include_rejected,
             after=after,
+            newest=newest,
         )
         return self._db.read(lambda conn: stored_events(conn, query), "read events")
 
@@ -370,6 +372,9 @@ class SqlStore:
 
     def pair_tallies(self, a: str, b: str) -> list[PairTally]:
         return self._db.read(lambda conn: pair_tallies(conn, a, b), f"count the events of {a}-{b}")
+
+    def pair_groups(self) -> list[PairGroup]:
+        return self._db.read(pair_groups, "count the events of every pair")
 
     def corrections(self, event_id: str | None = None) -> list[Correction]:
         def find(conn: Connection) -> list[Correction]:
