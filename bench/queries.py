@@ -18,6 +18,7 @@ from synthetic_store import _Maker
 
 from parley.model import Article, Extraction
 from parley.query import monthly_index, timeline, timeline_page
+from parley.query.overview import active_dyads, recent_events
 from parley.store import Store
 
 REPEATS = 5
@@ -41,6 +42,11 @@ def median_ms(call: Callable[[], object], repeats: int = REPEATS) -> float:
         call()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+def home_latencies(store: Store) -> tuple[float, float]:
+    """(newest events ms, busiest pairs ms): the reads of the web home page and ``/api/overview``."""
+    return median_ms(lambda: recent_events(store)), median_ms(lambda: active_dyads(store))
 
 
 def dyad_latencies(store: Store, dyads: tuple[tuple[str, str], ...] = DYADS) -> list[tuple[str, int, float, float]]:

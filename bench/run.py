@@ -178,6 +178,9 @@ def _latencies(store: object, path: Path) -> None:
         alone_text = f"{alone:15.1f}" if alone is not None else f"{'n/a':>15}"
         later_text = f"{later_ms:.1f} (p.{number})"
         print(f"  {dyad:<9} {count:>7} {first_ms:11.1f} {later_text:>15} {index_ms:14.1f} {line_ms:15.1f} {alone_text}")
+    newest_ms, busiest_ms = queries.home_latencies(store)
+    print(f"  home page (web and /api/overview): newest 20 events {newest_ms:.1f} ms, "
+          f"10 busiest pairs {busiest_ms:.1f} ms (no target)")
 
 
 def _ingest_rates(articles: list, big_rate: float, events: int) -> None:
