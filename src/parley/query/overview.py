@@ -7,16 +7,15 @@ JSON and ``parley timeline`` never disagree.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ParleyError
 from ..model import Article, StoredEvent
-from ..store import Store
+from ..store import PairGroup, Store
 from .analytics import DyadIndex, DyadTopics, index_series, topic_breakdown
-from .coding import Dyad, relates_everyone, unique_events
+from .coding import relates_everyone, unique_events
 from .listing import chronological_key
 from .timeline import TimelineEntry, place
 
@@ -46,23 +45,29 @@ class DyadActivity:
 def active_dyads(store: Store, *, limit: int = 10) -> list[DyadActivity]:
     """Pairs related by the most events (each happening once), busiest first.
 
-    Counted from the store's pair groups, keeping the groups whose events relate the pair
-    (``event_dyads``: across sides, or at one table for a meeting).
+    Pairs are taken largest first by the events filed under them, which bounds the events
+    relating them; counting stops once no pair left can reach the ``limit``-th busiest.  So a
+    store of any size answers from a few pairs' groups, never reading an event.
     """
-    events: dict[Dyad, int] = defaultdict(int)
-    mentions: dict[Dyad, int] = defaultdict(int)
-    last: dict[Dyad, str] = {}
-    for group in store.pair_groups():
-        if not (group.across or relates_everyone(group.type)):
-            continue
-        pair = (group.a, group.b)
-        events[pair] += group.events
-        mentions[pair] += group.events * group.mentions
-        if group.last and group.last > last.get(pair, ""):
-            last[pair] = group.last
-    rows = [DyadActivity(a, b, count, mentions[a, b], last.get((a, b))) for (a, b), count in events.items()]
-    rows.sort(key=lambda r: (-r.events, -r.mentions, r.a, r.b))
+    rows: list[DyadActivity] = []
+    for a, b, bound in store.pair_sizes():
+        if len(rows) >= limit and bound < rows[limit - 1].events:
+            break
+        row = _activity(a, b, store.pair_groups(a, b))
+        if row is not None:
+            rows.append(row)
+            rows.sort(key=lambda r: (-r.events, -r.mentions, r.a, r.b))
     return rows[:limit]
+
+
+def _activity(a: str, b: str, groups: list[PairGroup]) -> DyadActivity | None:
+    """The pair's activity from its groups that relate it (``event_dyads``: across the sides,
+    or at one table for a meeting); None when no event relates the two."""
+    relating = [g for g in groups if g.across or relates_everyone(g.type)]
+    if not relating:
+        return None
+    last = max((g.last for g in relating if g.last), default=None)
+    return DyadActivity(a, b, sum(g.events for g in relating), sum(g.events * g.mentions for g in relating), last)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from .base import Store
 from .connect import open_store, store_url
 from .corrections import CORRECTABLE, Correction
 from .migrations import SCHEMA_VERSION
-from .pairs import PairTally
+from .pairs import PairGroup, PairTally
 from .reads import Position, position
 from .sql import SqliteStore, SqlStore
 
@@ -17,6 +17,7 @@ __all__ = [
     "CORRECTABLE",
     "SCHEMA_VERSION",
     "Correction",
+    "PairGroup",
     "PairTally",
     "Position",
     "SqlStore",

@@ -104,9 +104,14 @@ class Store(Protocol):
         """
         ...
 
-    def pair_groups(self) -> list[PairGroup]:
-        """Every pair's events (not rejected) counted per kind (type, mode, side split, mentions
-        each), with each group's latest effective date: the busiest pairs, no event read."""
+    def pair_sizes(self) -> list[tuple[str, str, int]]:
+        """(code, code, rows) per pair of parties, largest first: how many events (not rejected)
+        are filed under the pair, an upper bound of those relating it, no event read."""
+        ...
+
+    def pair_groups(self, a: str, b: str) -> list[PairGroup]:
+        """The events of ``a`` and ``b`` (not rejected) counted per kind (type, mode, side split,
+        mentions each), with each group's latest effective date; no event read."""
         ...
 
     def articles(self, *, latest: int | None = None) -> list[Article]:

@@ -48,12 +48,10 @@ class PairTally(NamedTuple):
 class PairGroup(NamedTuple):
     """Events of one pair alike in everything but their month, with the latest date among them.
 
-    What the busiest pairs of a store are made of: how many events and mentions, and since
-    when, grouped so the query layer can keep the kinds that relate the pair.
+    What a pair's activity is made of: how many events and mentions, and until when, grouped
+    so the query layer can keep the kinds that relate the pair.
     """
 
-    a: str
-    b: str
     type: str
     mode: str | None
     across: bool
@@ -115,20 +113,36 @@ def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
     return [PairTally(month, *kinds[kind], count) for month, kind, count in found]
 
 
-def pair_groups(conn: Connection) -> list[PairGroup]:
-    """Every pair's events that are not rejected, counted per kind, with their latest date.
+def pair_sizes(conn: Connection) -> list[tuple[str, str, int]]:
+    """(code_a, code_b, rows) of every pair, rejected events left out, largest first.
 
-    One pass over the pair index however many events the store holds; the events themselves
-    are never read.
+    A row is an event filed under the pair, whether or not it relates the two (two sources
+    acting together have a row too), so ``rows`` bounds the pair's events from above.  One
+    pass along the pair index, no event read.
     """
     p = event_pairs.c
     query = (
-        select(p.code_a, p.code_b, p.kind, func.count(), func.max(p.placed))
+        select(p.code_a, p.code_b, func.count().label("rows"))
         .where(p.rejected == False)  # noqa: E712 - SQL
-        .group_by(p.code_a, p.code_b, p.kind)
+        .group_by(p.code_a, p.code_b)
+        .order_by(func.count().desc(), p.code_a, p.code_b)
+    )
+    return [(a, b, rows) for a, b, rows in conn.execute(query)]
+
+
+def pair_groups(conn: Connection, a: str, b: str) -> list[PairGroup]:
+    """The pair's events that are not rejected, counted per kind, with each kind's latest date."""
+    if a == b:
+        return []
+    low, high = sorted((a, b))
+    p = event_pairs.c
+    query = (
+        select(p.kind, func.count(), func.max(p.placed))
+        .where(p.code_a == low, p.code_b == high, p.rejected == False)  # noqa: E712 - SQL
+        .group_by(p.kind)
     )
     found = []
-    for a, b, kind, count, last in conn.execute(query):
+    for kind, count, last in conn.execute(query):
         type_, mode, across, _score, _undated, mentions = json.loads(kind)
-        found.append(PairGroup(a, b, type_, mode, across, mentions, count, last or None))
+        found.append(PairGroup(type_, mode, across, mentions, count, last or None))
     return found

@@ -36,7 +36,7 @@ from .fusing import (
     settle,
 )
 from .migrations import SCHEMA_VERSION, apply_migration, current_version
-from .pairs import PairGroup, PairTally, pair_groups, pair_tallies
+from .pairs import PairGroup, PairTally, pair_groups, pair_sizes, pair_tallies
 from .reads import Position, event_holding, select_event, select_events, stored_events
 from .schema import (
     article_names,
@@ -373,8 +373,11 @@ class SqlStore:
     def pair_tallies(self, a: str, b: str) -> list[PairTally]:
         return self._db.read(lambda conn: pair_tallies(conn, a, b), f"count the events of {a}-{b}")
 
-    def pair_groups(self) -> list[PairGroup]:
-        return self._db.read(pair_groups, "count the events of every pair")
+    def pair_sizes(self) -> list[tuple[str, str, int]]:
+        return self._db.read(pair_sizes, "count the events of every pair")
+
+    def pair_groups(self, a: str, b: str) -> list[PairGroup]:
+        return self._db.read(lambda conn: pair_groups(conn, a, b), f"count the events of {a}-{b}")
 
     def corrections(self, event_id: str | None = None) -> list[Correction]:
         def find(conn: Connection) -> list[Correction]:
