@@ -199,7 +199,7 @@ def test_token_lists_hold_what_the_tokens_hold() -> None:
         assert words.title == [t.is_title for t in doc] and words.upper == [t.is_upper for t in doc]
         assert words.punct == [t.is_punct for t in doc] and words.stop == [t.is_stop for t in doc]
         assert words.sent_start == [bool(t.is_sent_start) for t in doc]
-        assert [words.proper(i) for i in range(len(doc))] == [t.pos_ == "PROPN" and t.is_title for t in doc]
+        assert words.proper == [t.pos_ == "PROPN" and t.is_title for t in doc]
         for start in range(0, len(doc), 5):
             for end in range(start, min(len(doc), start + 8) + 1):
                 assert words.span_text(start, end) == doc[start:end].text

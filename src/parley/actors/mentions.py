@@ -177,10 +177,11 @@ def _sweep_dictionary_names(r: _Reading, covered: set[int]) -> list[ActorMention
     """Office-holders the recogniser missed ("Kassym-Jomart Tokayev", or a known surname alone)."""
     found: list[ActorMention] = []
     w = r.words
+    n = len(w.text)
     i = 0
-    while i < len(w):
+    while i < n:
         end = i
-        while end < len(w) and end not in covered and (w.proper(end) or w.text[end] == "-" and end > i):
+        while end < n and end not in covered and (w.proper[end] or w.text[end] == "-" and end > i):
             end += 1
         while end > i and w.text[end - 1] == "-":
             end -= 1
@@ -202,11 +203,12 @@ def _sweep_known_surnames(r: _Reading, covered: set[int]) -> list[ActorMention]:
     """A surname the recogniser missed, of a person the article has already introduced."""
     found: list[ActorMention] = []
     w, index = r.words, r.index
-    for i in range(len(w)):
-        if i in covered or not w.proper(i):
+    n = len(w.text)
+    for i in range(n):
+        if i in covered or not w.proper[i]:
             continue
         person = index.by_surname.get(w.lower[i]) or (index.by_part(w.text[i]) if _stands_alone(w, i) else None)
-        if person is not None and index.first_seen.get(person.name, len(w)) < i:
+        if person is not None and index.first_seen.get(person.name, n) < i:
             found.append(ActorMention(person.country, i, i + 1, "person", w.text[i], person))
             covered.add(i)
     return found
@@ -214,23 +216,24 @@ def _sweep_known_surnames(r: _Reading, covered: set[int]) -> list[ActorMention]:
 
 def _stands_alone(w: Words, i: int) -> bool:
     """A capitalised word that is no part of a longer name ("Al" in "Al Jazeera" is)."""
-    return not any(w.proper(n) and not w.sent_start[n] for n in (i - 1, i + 1) if 0 <= n < len(w))
+    return not any(w.proper[k] and not w.sent_start[k] for k in (i - 1, i + 1) if 0 <= k < len(w.text))
 
 
 def _sweep_bare_titles(r: _Reading, covered: set[int]) -> list[ActorMention]:
     """A title standing alone ("the Prime Minister said") for the last person introduced with it."""
     found: list[ActorMention] = []
     w = r.words
-    for i in range(len(w)):
+    n = len(w.text)
+    for i in range(n):
         if i in covered or not w.title[i] or w.pos[i] not in {"PROPN", "NOUN"}:
             continue
         for size in (3, 2, 1):
-            end = min(i + size, len(w))
+            end = min(i + size, n)
             if any(k in covered for k in range(i, end)):
                 continue
             text = w.span_text(i, end)
             role = r.knowledge.role(text)
-            if not role or (end < len(w) and w.proper(end)):
+            if not role or (end < n and w.proper[end]):
                 continue
             # "the President of Uzbekistan": that state's president, not the last president named
             person = r.index.earlier(i, role=role, country=_office_country(w, end, r.knowledge))
@@ -243,10 +246,11 @@ def _sweep_bare_titles(r: _Reading, covered: set[int]) -> list[ActorMention]:
 
 def _office_country(w: Words, end: int, knowledge: Knowledge) -> str | None:
     """The state in "<title> of <state>" after a title ending at ``end``."""
-    if end >= len(w) or w.lower[end] != "of":
+    n = len(w.text)
+    if end >= n or w.lower[end] != "of":
         return None
     for size in (4, 3, 2, 1):
-        if end + 1 + size <= len(w):
+        if end + 1 + size <= n:
             phrase = w.span_text(end + 1, end + 1 + size)
             code = knowledge.country(phrase) or knowledge.country(phrase.removeprefix("the ").strip())
             if code:
@@ -265,12 +269,13 @@ def _sweep_titled_names(r: _Reading, covered: set[int]) -> list[ActorMention]:
     """People the recogniser missed but the text titles ("Chancellor Scholz", "President Xi")."""
     found: list[ActorMention] = []
     w = r.words
-    for i in range(1, len(w)):
-        if i in covered or not w.proper(i) or not r.knowledge.role(w.text[i - 1]):
+    n = len(w.text)
+    for i in range(1, n):
+        if i in covered or not w.proper[i] or not r.knowledge.role(w.text[i - 1]):
             continue
         end = i + 1
-        while end < len(w) and end not in covered and (
-            w.proper(end) or w.text[end] == "-" and end + 1 < len(w) and w.title[end + 1]
+        while end < n and end not in covered and (
+            w.proper[end] or w.text[end] == "-" and end + 1 < n and w.title[end + 1]
         ):
             end += 1
         name = w.span_text(i, end)
@@ -305,8 +310,9 @@ def _name_end(r: _Reading, start: int, end: int) -> int:
     name in a subheading ("Sharif Visit") is not taken into it.
     """
     w = r.words
+    n = len(w.text)
     stop = end
-    while stop < len(w) and w.proper(stop) and not w.ent_type[stop]:
+    while stop < n and w.proper[stop] and not w.ent_type[stop]:
         stop += 1
     for longer in range(stop, end, -1):
         if r.knowledge.person(clean_name(w.span_text(start, longer)), r.on) is not None:
@@ -340,13 +346,14 @@ def _sub_spans(w: Words, start: int, end: int, knowledge: Knowledge) -> list[Act
 def _sweep_proper_nouns(r: _Reading, covered: set[int]) -> list[ActorMention]:
     found: list[ActorMention] = []
     w = r.words
+    n = len(w.text)
     i = 0
-    while i < len(w):
+    while i < n:
         if i in covered or not (w.title[i] or w.upper[i]) or w.punct[i] or w.sent_start[i] and w.stop[i]:
             i += 1
             continue
-        inside_longer_name = i > 0 and w.proper(i - 1) and not w.sent_start[i - 1]
-        for j in range(min(len(w), i + 4), i, -1):
+        inside_longer_name = i > 0 and w.proper[i - 1] and not w.sent_start[i - 1]
+        for j in range(min(n, i + 4), i, -1):
             if any(k in covered for k in range(i, j)) or not (w.title[j - 1] or w.upper[j - 1]):
                 continue
             text = w.span_text(i, j)

@@ -22,6 +22,7 @@ class Words:
     pos: list[str]
     ent_type: list[str]  # "" outside entities
     title: list[bool]  # Token.is_title
+    proper: list[bool]  # a capitalised proper noun: the kind of word names are made of
     upper: list[bool]
     punct: list[bool]
     stop: list[bool]
@@ -38,27 +39,26 @@ class Words:
         parts = [w + " " if s else w for w, s in zip(self.text[start : end - 1], self.spaced[start : end - 1])]
         return "".join(parts) + self.text[end - 1]
 
-    def proper(self, i: int) -> bool:
-        """A capitalised proper noun: the kind of word names are made of."""
-        return self.pos[i] == "PROPN" and self.title[i]
-
 
 def read_words(doc) -> Words:
     """The attribute lists of ``doc``, from one array read: no spaCy ``Token`` is made."""
     if not len(doc):
-        return Words([], [], [], [], [], [], [], [], [], [], [])
+        return Words([], [], [], [], [], [], [], [], [], [], [], [])
     columns = doc.to_array([ORTH, LOWER, LEMMA, SPACY, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_PUNCT, IS_STOP, SENT_START])
     orth, lower, lemma, spaced, pos, ent_type, title, upper, punct, stop, starts = columns.T.tolist()
     strings = doc.vocab.strings
     names = {key: strings[key] if key else "" for key in {*orth, *lower, *pos, *ent_type}}
     lemmas = {key: strings[key].lower() if key else "" for key in set(lemma)}
+    pos_names = [names[key] for key in pos]
+    titled = [v == 1 for v in title]
     return Words(
         text=[names[key] for key in orth],
         lower=[names[key] for key in lower],
         lemma=[lemmas[key] for key in lemma],
-        pos=[names[key] for key in pos],
+        pos=pos_names,
         ent_type=[names[key] for key in ent_type],
-        title=[v == 1 for v in title],
+        title=titled,
+        proper=[p == "PROPN" and t for p, t in zip(pos_names, titled)],
         upper=[v == 1 for v in upper],
         punct=[v == 1 for v in punct],
         stop=[v == 1 for v in stop],
