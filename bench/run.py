@@ -5,11 +5,10 @@ from a busy or a quiet machine still compare.  Sections: extraction throughput a
 spaCy, ``--workers 2`` and a local Dask cluster against one process, peak memory at two
 corpus sizes, and query latency and ingest rate on a large synthetic store.
 
-The default run is the full one (1,000/5,000 articles for memory, 1,000,000 events): about 70
-minutes on 2 cores, most of it the 5,000-article ingest, whose store fusion slows as the
-repeated stories pile up in the same blocks.  ``--quick`` runs smaller sizes in about 4 minutes.
-``--store-file PATH`` keeps the synthetic store (about 1.1 GB at 1,000,000 events, some 100 s
-to build) and reuses it in later runs.  Needs the shared corpus
+The default run is the full one (1,000/5,000 articles for memory, 1,000,000 events): about 15
+minutes on 2 cores, half of it the 5,000-article ingest, plus some 100 s to build the synthetic
+store.  ``--quick`` runs smaller sizes in a few minutes.  ``--store-file PATH`` keeps the
+synthetic store (about 1.2 GB at 1,000,000 events) and reuses it in later runs.  Needs the shared corpus
 (``../shared/corpus`` beside the checkout, or ``--corpus DIR``) and, for the Dask section,
 ``dask[distributed]``.
 """
