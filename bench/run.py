@@ -85,7 +85,7 @@ def _header(args: argparse.Namespace, sizes: Sizes) -> None:
 def section_throughput(articles: list) -> None:
     print(f"\n1. Extraction throughput, one process: {len(articles)} articles, "
           f"{bench_corpus.word_count(articles):,} words")
-    print(f"   baseline: raw spaCy nlp.pipe, stock pipeline, batch 16; each figure the median of {throughput.TURNS} turns")
+    print(f"   baseline: raw spaCy nlp.pipe, stock pipeline, batch 16; each figure the median of {throughput.TURNS} turns, the runs alternating every {throughput.SLICE} articles")
     raw, parse, whole = throughput.single_process(articles)
     for rate in (raw, parse, whole):
         print(rate.line(raw))
