@@ -76,7 +76,7 @@ def find_actor_mentions(doc, knowledge: Knowledge, *, on: str | None, words: Wor
 
     ``words`` are the token lists of ``doc`` when the caller has read them already.
     """
-    r = _Reading(doc, words or read_words(doc), knowledge, PeopleIndex(), on)
+    r = _Reading(doc, read_words(doc) if words is None else words, knowledge, PeopleIndex(), on)
     mentions: list[ActorMention] = []
     covered: set[int] = set()
     for ent in doc.ents:

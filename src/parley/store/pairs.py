@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from ..model import Event
 from .schema import event_pairs
@@ -91,6 +91,19 @@ def pair_values(
     return found
 
 
+def _read_kind(text: str) -> tuple[str, str | None, bool, float | None, bool, int]:
+    """(type, mode, across, score, undated, mentions): a ``kind`` as ``pair_values`` wrote it."""
+    type_, mode, across, score, undated, mentions = json.loads(text)
+    return type_, mode, across, None if score is None else float(score), undated, mentions
+
+
+def _of_pair(a: str, b: str) -> tuple[ColumnElement[bool], ...]:
+    """The conditions picking the pair's rows that are not rejected, in the index's order."""
+    low, high = sorted((a, b))
+    p = event_pairs.c
+    return p.code_a == low, p.code_b == high, p.rejected == False  # noqa: E712 - SQL
+
+
 def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
     """The pair's events that are not rejected, counted per month and kind.
 
@@ -98,18 +111,10 @@ def pair_tallies(conn: Connection, a: str, b: str) -> list[PairTally]:
     """
     if a == b:
         return []
-    low, high = sorted((a, b))
     p = event_pairs.c
-    query = (
-        select(p.month, p.kind, func.count())
-        .where(p.code_a == low, p.code_b == high, p.rejected == False)  # noqa: E712 - SQL
-        .group_by(p.month, p.kind)
-    )
+    query = select(p.month, p.kind, func.count()).where(*_of_pair(a, b)).group_by(p.month, p.kind)
     found = conn.execute(query).all()
-    kinds = {}  # a few dozen distinct kinds among thousands of groups
-    for text in {row[1] for row in found}:
-        type_, mode, across, score, undated, mentions = json.loads(text)
-        kinds[text] = (type_, mode, across, None if score is None else float(score), undated, mentions)
+    kinds = {text: _read_kind(text) for text in {row[1] for row in found}}  # a few dozen among thousands of groups
     return [PairTally(month, *kinds[kind], count) for month, kind, count in found]
 
 
@@ -134,15 +139,10 @@ def pair_groups(conn: Connection, a: str, b: str) -> list[PairGroup]:
     """The pair's events that are not rejected, counted per kind, with each kind's latest date."""
     if a == b:
         return []
-    low, high = sorted((a, b))
     p = event_pairs.c
-    query = (
-        select(p.kind, func.count(), func.max(p.placed))
-        .where(p.code_a == low, p.code_b == high, p.rejected == False)  # noqa: E712 - SQL
-        .group_by(p.kind)
-    )
+    query = select(p.kind, func.count(), func.max(p.placed)).where(*_of_pair(a, b)).group_by(p.kind)
     found = []
     for kind, count, last in conn.execute(query):
-        type_, mode, across, _score, _undated, mentions = json.loads(kind)
+        type_, mode, across, _score, _undated, mentions = _read_kind(kind)
         found.append(PairGroup(type_, mode, across, mentions, count, last or None))
     return found
